@@ -1,0 +1,58 @@
+import { terminalIo, type TCliIo } from './cli-io.ts';
+import { AUDIT_VERIFY_HELP, runAuditVerify } from './commands/audit-verify.ts';
+import { CREATE_ADMIN_HELP, runCreateAdmin } from './commands/create-admin.ts';
+import { DEMO_HELP, runDemo } from './commands/demo.ts';
+import { MIGRATE_HELP, runMigrate } from './commands/migrate.ts';
+import { runStart, START_HELP } from './commands/start.ts';
+
+const MAIN_HELP = `palermo <command> [options]
+
+Commands:
+  start          run the platform (web app and API)
+  migrate        apply database migrations and exit
+  create-admin   create the first organisation and administrator
+  audit verify   verify the tamper-evident audit log
+  demo           create a demonstration organisation with synthetic users
+
+Each command takes --help. Configuration comes from environment variables (see README.md):
+PORT, HOST, DATA_DIR, DATABASE_URL, PALERMO_MASTER_KEY, …`;
+
+interface TCommand {
+  help: string;
+  run(io: TCliIo, args: string[]): Promise<number>;
+}
+
+const COMMANDS: Record<string, TCommand> = {
+  start: { help: START_HELP, run: (io) => runStart(io) },
+  migrate: { help: MIGRATE_HELP, run: (io) => runMigrate(io) },
+  'create-admin': { help: CREATE_ADMIN_HELP, run: (io, args) => runCreateAdmin(io, args) },
+  'audit verify': { help: AUDIT_VERIFY_HELP, run: (io) => runAuditVerify(io) },
+  demo: { help: DEMO_HELP, run: (io) => runDemo(io) },
+};
+
+/** Runs one CLI invocation and returns its exit code. */
+export async function runCli(argv: string[], io: TCliIo = terminalIo()): Promise<number> {
+  const [first, second, ...rest] = argv;
+  const twoWord = first && second ? COMMANDS[`${first} ${second}`] : undefined;
+  const command = twoWord ?? (first ? COMMANDS[first] : undefined);
+  const args = twoWord ? rest : argv.slice(1);
+  if (!command) {
+    if (first && first !== '--help' && first !== '-h' && first !== 'help') {
+      io.err(`Unknown command "${argv.join(' ')}".\n`);
+      io.err(MAIN_HELP);
+      return 2;
+    }
+    io.out(MAIN_HELP);
+    return 0;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(command.help);
+    return 0;
+  }
+  try {
+    return await command.run(io, args);
+  } catch (error) {
+    io.err(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Roles map to `resource.action` permissions as plain data. Changing this table changes what
+ * every role may do across the API and the UI, so it is reviewed like code and unit-tested.
+ */
+export const PERMISSIONS = [
+  // foundation
+  'org.read',
+  'member.read',
+  'member.manage',
+  'audit.read',
+  'audit.verify',
+  // identify, refer, decide
+  'person.read',
+  'person.readIdentity',
+  'person.write',
+  'case.read',
+  'case.create',
+  'case.refer',
+  'case.close',
+  'screening.record',
+  'decision.record',
+  'child.manage',
+  'deadline.read',
+  // protect and assist
+  'service.read',
+  'service.manage',
+  'serviceReferral.manage',
+  'plan.manage',
+  // hold accountable
+  'investigation.read',
+  'investigation.manage',
+  'prosecution.manage',
+  // know
+  'stats.read',
+  'release.prepare',
+  'release.approve',
+  'dataset.import',
+  // cooperate
+  'linkage.run',
+  'duplicate.review',
+] as const;
+
+export type TPermission = (typeof PERMISSIONS)[number];
+
+export const ROLES = [
+  'admin',
+  'coordinator',
+  'first_responder',
+  'case_worker',
+  'child_protection',
+  'investigator',
+  'prosecutor',
+  'analyst',
+  'auditor',
+] as const;
+
+export type TRole = (typeof ROLES)[number];
+
+const CASEWORK: TPermission[] = ['org.read', 'person.read', 'person.readIdentity', 'person.write', 'case.read', 'deadline.read', 'service.read'];
+
+export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
+  // The organisation's administrator manages people and can see everything the org holds.
+  admin: PERMISSIONS,
+  // Competent authority: takes NRM decisions, approves statistical releases.
+  coordinator: [...CASEWORK, 'member.read', 'case.create', 'case.refer', 'case.close', 'screening.record', 'decision.record', 'child.manage', 'stats.read', 'release.approve', 'duplicate.review'],
+  first_responder: ['org.read', 'person.read', 'person.readIdentity', 'person.write', 'case.read', 'case.create', 'case.refer', 'screening.record', 'service.read'],
+  case_worker: [...CASEWORK, 'case.create', 'case.close', 'screening.record', 'serviceReferral.manage', 'plan.manage'],
+  child_protection: [...CASEWORK, 'case.create', 'case.refer', 'case.close', 'screening.record', 'child.manage', 'serviceReferral.manage', 'plan.manage'],
+  investigator: ['org.read', 'investigation.read', 'investigation.manage', 'case.read'],
+  prosecutor: ['org.read', 'investigation.read', 'prosecution.manage'],
+  // Analysts see aggregates only: no identity, no case files.
+  analyst: ['org.read', 'stats.read', 'release.prepare', 'dataset.import', 'linkage.run'],
+  auditor: ['org.read', 'member.read', 'audit.read', 'audit.verify'],
+};
+
+export function roleHasPermission(role: TRole, permission: TPermission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/**
+ * A user may grant a role only when their own role already holds every permission of it,
+ * so nobody can hand out more power than they have.
+ */
+export function canGrantRole(granterRole: TRole, roleToGrant: TRole): boolean {
+  if (!roleHasPermission(granterRole, 'member.manage')) return false;
+  return ROLE_PERMISSIONS[roleToGrant].every((permission) => roleHasPermission(granterRole, permission));
+}

@@ -1,0 +1,33 @@
+// Runs PGlite (PostgreSQL compiled to WebAssembly) in a worker thread behind the Postgres wire
+// protocol, so long queries never block the HTTP event loop and the app talks to it through `pg`
+// exactly as it talks to a real server. Plain JavaScript on purpose: a worker does not inherit a
+// TypeScript loader registered at runtime by the CLI.
+import { parentPort, workerData } from 'node:worker_threads';
+import { chmodSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+const { dataDir, socketPath } = workerData;
+
+async function main() {
+  // A smaller shared_buffers keeps the resident memory of a small installation modest.
+  const db = await PGlite.create(dataDir ?? undefined, { postgresqlconf: ['shared_buffers=32MB'] });
+  const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 1 });
+  await server.start();
+  // Only the owner of the process may talk to the database over the socket.
+  chmodSync(socketPath, 0o600);
+  parentPort.on('message', async (message) => {
+    if (message?.type !== 'stop') return;
+    try {
+      await server.stop();
+      await db.close();
+    } finally {
+      parentPort.postMessage({ type: 'stopped' });
+    }
+  });
+  parentPort.postMessage({ type: 'ready' });
+}
+
+main().catch((error) => {
+  parentPort.postMessage({ type: 'error', message: error?.stack ?? String(error) });
+});

@@ -1,0 +1,66 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { AppError } from '../../core/errors/app-error.ts';
+import type { TAppDeps } from './app-deps.ts';
+import './route-access.ts';
+import { installAuthentication } from './authenticate.ts';
+import { installErrorHandling } from './error-handler.ts';
+import { installOpenApi, renderApiDocsPage } from './openapi.ts';
+import { installSecurityHeaders } from './security-headers.ts';
+import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
+import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
+import { registerHealthRoutes } from '../modules/health/health.routes.ts';
+import { registerMemberRoutes } from '../modules/members/members.routes.ts';
+import { registerOrganisationRoutes } from '../modules/organisations/organisations.routes.ts';
+import { registerSetupRoutes } from '../modules/setup/setup.routes.ts';
+
+/** JSON bodies above this are refused with 413; nothing in the foundation needs more. */
+export const JSON_BODY_LIMIT_BYTES = 256 * 1024;
+
+/** Every feature module's routes, in one list so nothing is registered by accident elsewhere. */
+const ROUTE_MODULES = [
+  registerHealthRoutes,
+  registerSetupRoutes,
+  registerAuthRoutes,
+  registerOrganisationRoutes,
+  registerMemberRoutes,
+  registerAuditRoutes,
+];
+
+/** Builds the HTTP app (API, OpenAPI, and the web app when `webDir` is given). Does not listen. */
+export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    bodyLimit: JSON_BODY_LIMIT_BYTES,
+    trustProxy: deps.config.behindTls,
+    // Request ids end up in audit rows; random ones do not reveal request volumes.
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // Only JSON is accepted: other bodies get 415 instead of reaching a validator as strings.
+  app.removeContentTypeParser('text/plain');
+  installErrorHandling(app);
+  installSecurityHeaders(app, { behindTls: deps.config.behindTls });
+  await app.register(cookie);
+  await installOpenApi(app);
+  installAuthentication(app, deps);
+  for (const register of ROUTE_MODULES) register(app, deps);
+
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: { auth: 'public' } } }, async () => app.swagger());
+  app.get('/api/docs', { schema: { hide: true }, config: { access: { auth: 'public' } } }, async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(renderApiDocsPage(app.swagger() as Parameters<typeof renderApiDocsPage>[0])));
+
+  if (deps.webDir && existsSync(deps.webDir)) {
+    await app.register(fastifyStatic, { root: deps.webDir, wildcard: false, index: ['index.html'] });
+    // Client-side routes (/members, /audit, …) all load the single page.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+      return reply.status(404).send(new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`).toBody());
+    });
+  }
+  return app;
+}

@@ -1,0 +1,96 @@
+import { AppError } from '../../../core/errors/app-error.ts';
+import { withContext, type TActor, type TContextDeps, type TCtx, type TRequestInfo } from '../../context.ts';
+import { findUserByEmail, findUserById, updatePasswordHash } from '../users/users.repo.ts';
+import { assertPasswordPolicy, burnVerifyTime, hashPassword, verifyPassword } from './passwords.ts';
+import { clearThrottle, findActiveLock, recordFailure, throttleKey } from './login-throttle.repo.ts';
+import { deleteOtherSessions, deleteSession, insertSession } from './sessions.repo.ts';
+import { digestToken, newSecretToken } from './session-tokens.ts';
+
+export interface TSessionSettings {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+export interface TNewSession {
+  token: string;
+  sessionId: string;
+  userId: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+/** Opens a session for a user inside the caller's transaction. */
+export async function openSession(ctx: TCtx, userId: string, settings: TSessionSettings): Promise<TNewSession> {
+  const token = newSecretToken();
+  const csrfToken = newSecretToken();
+  const now = ctx.now();
+  const expiresAt = new Date(now.getTime() + settings.absoluteHours * 3_600_000);
+  const { id } = await insertSession(ctx.db, {
+    tokenHash: digestToken(token), userId, csrfToken, createdAt: now, expiresAt, ip: ctx.request.ip, userAgent: ctx.request.userAgent,
+  });
+  return { token, sessionId: id, userId, csrfToken, expiresAt };
+}
+
+/**
+ * Checks a password login, with lockout after repeated failures. Failures are committed (counter
+ * and audit row) before the error is thrown, so a failed attempt is never lost with the rollback.
+ * @throws RATE_LIMITED while locked, UNAUTHENTICATED on a wrong e-mail or password
+ */
+export async function login(
+  deps: TContextDeps,
+  request: TRequestInfo,
+  input: { email: string; password: string },
+  settings: TSessionSettings,
+): Promise<TNewSession> {
+  const anonymous: TActor = { type: 'anonymous' };
+  const keys = [throttleKey('email', input.email), ...(request.ip ? [throttleKey('ip', request.ip)] : [])];
+  const lockedUntil = await withContext(deps, anonymous, request, async (ctx) => {
+    const until = await findActiveLock(ctx.db, keys, ctx.now());
+    if (until) await ctx.audit.record('user.loginFailed', { orgId: null, metadata: { email: input.email, reason: 'LOCKED' } });
+    return until;
+  });
+  if (lockedUntil) {
+    throw new AppError('RATE_LIMITED', 'Too many failed attempts. Try again later.', { reason: 'LOGIN_LOCKED', retryAfter: lockedUntil.toISOString() });
+  }
+  const user = await findUserByEmail(deps.database.db, input.email);
+  const passwordOk = user ? await verifyPassword(user.passwordHash, input.password) : (await burnVerifyTime(input.password), false);
+  const failure = !user ? 'UNKNOWN_EMAIL' : !passwordOk ? 'WRONG_PASSWORD' : user.disabledAt ? 'DISABLED' : null;
+  if (failure || !user) {
+    await withContext(deps, anonymous, request, async (ctx) => {
+      await recordFailure(ctx.db, 'email', keys[0]!, ctx.now());
+      if (keys[1]) await recordFailure(ctx.db, 'ip', keys[1], ctx.now());
+      await ctx.audit.record('user.loginFailed', { orgId: null, subjectType: user ? 'user' : undefined, subjectId: user?.id, metadata: { email: input.email, reason: failure ?? 'UNKNOWN_EMAIL' } });
+    });
+    throw new AppError('UNAUTHENTICATED', 'The e-mail or password is not right.', { reason: 'BAD_CREDENTIALS' });
+  }
+  const actor: TActor = { type: 'user', userId: user.id, email: user.email, displayName: user.displayName, isPlatformAdmin: user.isPlatformAdmin, roles: new Map(), sessionId: '' };
+  return withContext(deps, actor, request, async (ctx) => {
+    await clearThrottle(ctx.db, keys[0]!);
+    const session = await openSession(ctx, user.id, settings);
+    await ctx.audit.record('user.loggedIn', { orgId: null, subjectType: 'user', subjectId: user.id, metadata: { email: user.email } });
+    return session;
+  });
+}
+
+export async function logout(ctx: TCtx): Promise<void> {
+  if (ctx.actor.type !== 'user') return;
+  await deleteSession(ctx.db, ctx.actor.sessionId);
+  await ctx.audit.record('user.loggedOut', { orgId: null, subjectType: 'user', subjectId: ctx.actor.userId, metadata: {} });
+}
+
+/**
+ * Changes the signed-in user's password and ends their other sessions.
+ * @throws UNAUTHENTICATED (WRONG_PASSWORD) when the current password is wrong
+ */
+export async function changePassword(ctx: TCtx, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  if (ctx.actor.type !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in first.');
+  const user = await findUserById(ctx.db, ctx.actor.userId);
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError('UNAUTHENTICATED', 'The current password is not right.', { reason: 'WRONG_PASSWORD' });
+  }
+  assertPasswordPolicy(input.newPassword, user.email, 'body.newPassword');
+  await updatePasswordHash(ctx.db, user.id, await hashPassword(input.newPassword), ctx.now());
+  await deleteOtherSessions(ctx.db, user.id, ctx.actor.sessionId);
+  await ctx.audit.record('user.passwordChanged', { orgId: null, subjectType: 'user', subjectId: user.id, metadata: {} });
+}
+

@@ -1,0 +1,31 @@
+import { sql } from 'kysely';
+import type { TDb, TTx } from '../../db/database.ts';
+import type { TUserRow } from '../../db/schema.ts';
+
+export function findUserByEmail(db: TDb | TTx, email: string): Promise<TUserRow | undefined> {
+  return db.selectFrom('users').selectAll().where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+}
+
+export function findUserById(db: TDb | TTx, userId: string): Promise<TUserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+}
+
+export async function countUsers(db: TDb | TTx): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export function insertUser(
+  tx: TTx,
+  values: { email: string; displayName: string; passwordHash: string; isPlatformAdmin: boolean; createdAt: Date },
+): Promise<TUserRow> {
+  return tx
+    .insertInto('users')
+    .values({ ...values, passwordChangedAt: values.createdAt })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function updatePasswordHash(tx: TTx, userId: string, passwordHash: string, changedAt: Date): Promise<unknown> {
+  return tx.updateTable('users').set({ passwordHash, passwordChangedAt: changedAt }).where('id', '=', userId).execute();
+}

@@ -1,0 +1,76 @@
+import type { FastifyInstance } from 'fastify';
+import { fileURLToPath } from 'node:url';
+import type { TConfig } from './config/env.ts';
+import type { TDatabase } from './db/database.ts';
+import { openConfiguredDatabase } from './db/open-configured.ts';
+import { buildApp } from './http/app.ts';
+import { issueSetupTokenIfNeeded } from './modules/setup/setup-token.ts';
+import { deleteExpiredSessions } from './modules/auth/sessions.repo.ts';
+
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
+
+export interface TRunningServer {
+  app: FastifyInstance;
+  database: TDatabase;
+  url: string;
+  setupToken: string | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens and migrates the database, then listens. The health endpoint therefore answers only
+ * once the schema is current. Prints the one-time setup token while no user exists.
+ */
+export interface TStartOptions {
+  webDir?: string | null;
+  print?: (line: string) => void;
+  /** Tests hand in an already migrated database instead of the configured one. */
+  openDatabase?: () => Promise<TDatabase>;
+}
+
+export async function startServer(config: TConfig, options: TStartOptions = {}): Promise<TRunningServer> {
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  let database: TDatabase;
+  if (options.openDatabase) database = await options.openDatabase();
+  else {
+    const opened = await openConfiguredDatabase(config);
+    database = opened.database;
+    if (opened.migration.applied.length > 0) print(`Applied migrations: ${opened.migration.applied.join(', ')}`);
+  }
+  const clock = () => new Date();
+  let app: FastifyInstance | null = null;
+  try {
+    await deleteExpiredSessions(database.db, clock());
+    app = await buildApp({ database, clock, config, webDir: options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir });
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app?.close();
+    await database.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const setupToken = await issueSetupTokenIfNeeded(database.db, clock());
+  print(`Palermo is listening on ${url} (${database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}).`);
+  if (setupToken) {
+    print('');
+    print('No administrator exists yet. Open the address above and create one with this one-time setup token:');
+    print(`  ${setupToken}`);
+    print('(or stop the server and run: palermo create-admin)');
+  }
+  let closed = false;
+  const runningApp = app;
+  return {
+    app: runningApp,
+    database,
+    url,
+    setupToken,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await runningApp.close();
+      await database.close();
+    },
+  };
+}
