@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { AppError } from '../../core/errors/app-error.ts';
 import type { TAppDeps } from './app-deps.ts';
-import './route-access.ts';
+import type { TRouteAccess } from './route-access.ts';
 import { installAuthentication } from './authenticate.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { installOpenApi, renderApiDocsPage } from './openapi.ts';
@@ -16,6 +16,20 @@ import { registerHealthRoutes } from '../modules/health/health.routes.ts';
 import { registerMemberRoutes } from '../modules/members/members.routes.ts';
 import { registerOrganisationRoutes } from '../modules/organisations/organisations.routes.ts';
 import { registerSetupRoutes } from '../modules/setup/setup.routes.ts';
+
+export interface TRouteEntry {
+  method: string;
+  url: string;
+  access: TRouteAccess;
+  schema: { body?: unknown; params?: unknown; querystring?: unknown; hide?: boolean } | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route with its declared access, for the authorization matrix and fuzzing. */
+    routeTable: TRouteEntry[];
+  }
+}
 
 /** JSON bodies above this are refused with 413; nothing in the foundation needs more. */
 export const JSON_BODY_LIMIT_BYTES = 256 * 1024;
@@ -48,6 +62,15 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   await installOpenApi(app);
   installAuthentication(app, deps);
+  const routeTable: TRouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.method === 'HEAD') return;
+    const access = route.config?.access;
+    // Every API route must say who may call it; a route that forgets cannot be registered.
+    if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no config.access`);
+    for (const method of [route.method].flat()) routeTable.push({ method: String(method), url: route.url, access, schema: route.schema as TRouteEntry['schema'] });
+  });
+  app.decorate('routeTable', routeTable);
   for (const register of ROUTE_MODULES) register(app, deps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: { auth: 'public' } } }, async () => app.swagger());

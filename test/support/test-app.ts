@@ -30,6 +30,8 @@ export interface TAgent {
   user: TTestUser;
   csrfToken: string;
   request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  /** Sends a payload exactly as given (for malformed bodies and odd content types). */
+  raw(method: string, url: string, payload: string | undefined, contentType: string | undefined): Promise<LightMyRequestResponse>;
 }
 
 export interface TTestApp {
@@ -92,6 +94,15 @@ export async function createTestApp(options: { webDir?: string | null } = {}): P
             cookies: { palermo_session: cookie.value },
             headers: { ...(isMutation ? { 'x-csrf-token': csrfToken } : {}), ...headers },
             ...(body === undefined ? {} : { payload: body as object }),
+          });
+        },
+        raw(method, url, payload, contentType) {
+          return app.inject({
+            method: method as 'POST',
+            url,
+            cookies: { palermo_session: cookie.value },
+            headers: { 'x-csrf-token': csrfToken, ...(contentType ? { 'content-type': contentType } : {}) },
+            ...(payload === undefined ? {} : { payload }),
           });
         },
       };

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { TAppDeps } from '../../http/app-deps.ts';
 import { ERROR_RESPONSES, ZOrgParams } from '../../http/common-schemas.ts';
 import { runUserUseCase, zodApp } from '../../http/route-helpers.ts';
-import { authorize, requireUser } from '../../authz/policy.ts';
+import { requireUser } from '../../authz/policy.ts';
+import { authorizeInOrganisation } from '../../authz/org-access.ts';
 import { chainKeyFor } from '../../audit/audit-writer.ts';
 import { verifyAuditChain } from '../../audit/verify-chain.ts';
 
@@ -21,7 +22,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: TAppDeps): void 
     schema: { tags: ['audit'], summary: 'The organisation\'s audit events, newest first', params: ZOrgParams, querystring: ZAuditQuery, response: { 200: z.object({ events: z.array(ZAuditEvent) }), ...ERROR_RESPONSES } },
     config: { access: { auth: 'user', permission: 'audit.read' } },
   }, async (request) => {
-    authorize(requireUser(request.actor), request.params.orgId, 'audit.read');
+    await authorizeInOrganisation(deps.database.db, requireUser(request.actor), request.params.orgId, 'audit.read');
     let query = deps.database.db
       .selectFrom('auditEvents')
       .select(['id', 'seq', 'action', 'actorId', 'actorLabel', 'subjectType', 'subjectId', 'createdAt', 'metadata'])
@@ -37,7 +38,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: TAppDeps): void 
     schema: { tags: ['audit'], summary: 'Recompute the organisation\'s audit hash chain and report the first broken link', params: ZOrgParams, response: { 200: ZVerification, ...ERROR_RESPONSES } },
     config: { access: { auth: 'user', permission: 'audit.verify' } },
   }, async (request) => {
-    authorize(requireUser(request.actor), request.params.orgId, 'audit.verify');
+    await authorizeInOrganisation(deps.database.db, requireUser(request.actor), request.params.orgId, 'audit.verify');
     const result = await verifyAuditChain(deps.database.db, chainKeyFor(request.params.orgId));
     // Recording the check itself is what lets an auditor prove the log was verified and when.
     await runUserUseCase(deps, request, (ctx) => ctx.audit.record('audit.verified', {

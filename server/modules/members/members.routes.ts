@@ -4,7 +4,8 @@ import { ROLE_PERMISSIONS, ROLES } from '../../../core/authz/permissions.ts';
 import type { TAppDeps } from '../../http/app-deps.ts';
 import { ERROR_RESPONSES, ZNoContent, ZOrgParams } from '../../http/common-schemas.ts';
 import { runUserUseCase, zodApp } from '../../http/route-helpers.ts';
-import { authorize, can, requireUser } from '../../authz/policy.ts';
+import { can, requireUser } from '../../authz/policy.ts';
+import { authorizeInOrganisation } from '../../authz/org-access.ts';
 import { findMembers } from './members.repo.ts';
 import { addMember, changeMemberRole, removeMember } from './members.service.ts';
 import { presentMember, ZAddMemberRequest, ZChangeRoleRequest, ZMember, ZMemberList, ZMemberParams, ZRoleList } from './members.schemas.ts';
@@ -25,7 +26,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: TAppDeps): void
     config: { access: { auth: 'user', permission: 'member.read' } },
   }, async (request) => {
     const actor = requireUser(request.actor);
-    authorize(actor, request.params.orgId, 'member.read');
+    await authorizeInOrganisation(deps.database.db, actor, request.params.orgId, 'member.read');
     const members = await findMembers(deps.database.db, request.params.orgId);
     return { members: members.map(presentMember), abilities: { 'member.manage': can(actor, request.params.orgId, 'member.manage') } };
   });

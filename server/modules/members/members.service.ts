@@ -1,18 +1,13 @@
 import type { TRole } from '../../../core/authz/permissions.ts';
 import { AppError } from '../../../core/errors/app-error.ts';
 import type { TCtx } from '../../context.ts';
-import { findOrganisationById } from '../organisations/organisations.repo.ts';
+import { authorizeInOrganisation } from '../../authz/org-access.ts';
 import { findUserByEmail } from '../users/users.repo.ts';
 import { createUser } from '../users/users.service.ts';
-import { authorize } from '../../authz/policy.ts';
 import { assertNotLastAdmin, authorizeRoleChange } from './members.policy.ts';
 import {
   countAdminsForUpdate, deleteMembership, findMember, insertMembership, updateMembershipRole, type TMemberRecord,
 } from './members.repo.ts';
-
-async function requireOrganisation(ctx: TCtx, orgId: string): Promise<void> {
-  if (!(await findOrganisationById(ctx.db, orgId))) throw new AppError('NOT_FOUND', 'Organisation not found.');
-}
 
 async function requireMember(ctx: TCtx, orgId: string, userId: string): Promise<TMemberRecord> {
   const member = await findMember(ctx.db, orgId, userId);
@@ -34,7 +29,7 @@ export interface TAddMemberInput {
  */
 export async function addMember(ctx: TCtx, orgId: string, input: TAddMemberInput): Promise<TMemberRecord> {
   authorizeRoleChange(ctx.actor, orgId, [input.role]);
-  await requireOrganisation(ctx, orgId);
+  await authorizeInOrganisation(ctx.db, ctx.actor, orgId, 'member.manage');
   let user = await findUserByEmail(ctx.db, input.email);
   if (!user) {
     if (!input.password) {
@@ -51,7 +46,7 @@ export async function addMember(ctx: TCtx, orgId: string, input: TAddMemberInput
 
 /** @throws NOT_FOUND, FORBIDDEN (ROLE_ABOVE_OWN), DOMAIN_RULE_VIOLATED (LAST_ADMIN) */
 export async function changeMemberRole(ctx: TCtx, orgId: string, userId: string, role: TRole): Promise<TMemberRecord> {
-  authorize(ctx.actor, orgId, 'member.manage');
+  await authorizeInOrganisation(ctx.db, ctx.actor, orgId, 'member.manage');
   const member = await requireMember(ctx, orgId, userId);
   const from = member.role as TRole;
   authorizeRoleChange(ctx.actor, orgId, [from, role]);
@@ -64,7 +59,7 @@ export async function changeMemberRole(ctx: TCtx, orgId: string, userId: string,
 
 /** @throws NOT_FOUND, FORBIDDEN (ROLE_ABOVE_OWN), DOMAIN_RULE_VIOLATED (LAST_ADMIN) */
 export async function removeMember(ctx: TCtx, orgId: string, userId: string): Promise<void> {
-  authorize(ctx.actor, orgId, 'member.manage');
+  await authorizeInOrganisation(ctx.db, ctx.actor, orgId, 'member.manage');
   const member = await requireMember(ctx, orgId, userId);
   const role = member.role as TRole;
   authorizeRoleChange(ctx.actor, orgId, [role]);

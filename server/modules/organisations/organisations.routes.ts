@@ -4,7 +4,8 @@ import { AppError } from '../../../core/errors/app-error.ts';
 import type { TAppDeps } from '../../http/app-deps.ts';
 import { ERROR_RESPONSES, presentOrganisation, ZName, ZOrganisation, ZOrganisationKind, ZOrgParams } from '../../http/common-schemas.ts';
 import { runUserUseCase, zodApp } from '../../http/route-helpers.ts';
-import { authorize, requireUser } from '../../authz/policy.ts';
+import { requireUser } from '../../authz/policy.ts';
+import { authorizeInOrganisation } from '../../authz/org-access.ts';
 import { findOrganisationById, findOrganisations } from './organisations.repo.ts';
 import { createOrganisation } from './organisations.service.ts';
 
@@ -36,7 +37,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: TAppDeps)
     schema: { tags: ['organisations'], summary: 'One organisation', params: ZOrgParams, response: { 200: z.object({ organisation: ZOrganisation }), ...ERROR_RESPONSES } },
     config: { access: { auth: 'user', permission: 'org.read' } },
   }, async (request) => {
-    authorize(requireUser(request.actor), request.params.orgId, 'org.read');
+    await authorizeInOrganisation(deps.database.db, requireUser(request.actor), request.params.orgId, 'org.read');
     const organisation = await findOrganisationById(deps.database.db, request.params.orgId);
     if (!organisation) throw new AppError('NOT_FOUND', 'Organisation not found.');
     return { organisation: presentOrganisation(organisation) };

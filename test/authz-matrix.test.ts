@@ -1,0 +1,131 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ROLE_PERMISSIONS, ROLES, type TPermission, type TRole } from '../core/authz/permissions.ts';
+import type { TRouteEntry } from '../server/http/app.ts';
+import { createTestApp, TEST_PASSWORD, unique, type TTestApp, type TTestUser } from './support/test-app.ts';
+import { ENGINE } from './support/test-database.ts';
+
+/**
+ * The authorization matrix, generated from the route table: every API route × every role (and
+ * anonymous, and a platform administrator) × own / other organisation. A route added without a
+ * sample request below fails this test, so no endpoint escapes the matrix.
+ */
+type TActorKind = 'anonymous' | TRole | 'platform_admin';
+type TScope = 'own' | 'other';
+
+interface TSampleContext {
+  t: TTestApp;
+  orgId: string;
+  actor: TTestUser | null;
+}
+
+interface TSample {
+  /** Builds a valid request (fresh fixtures where the request consumes them). */
+  build(context: TSampleContext): Promise<{ url: string; body?: unknown }>;
+  /** For public routes: the status a valid request gets. */
+  publicStatus?: number;
+}
+
+const PLATFORM_ADMIN_PERMISSIONS: TPermission[] = ['org.read', 'member.read', 'member.manage'];
+
+const SAMPLES: Record<string, TSample> = {
+  'GET /api/health': { build: async () => ({ url: '/api/health' }), publicStatus: 200 },
+  'GET /api/openapi.json': { build: async () => ({ url: '/api/openapi.json' }), publicStatus: 200 },
+  'GET /api/docs': { build: async () => ({ url: '/api/docs' }), publicStatus: 200 },
+  'GET /api/setup': { build: async () => ({ url: '/api/setup' }), publicStatus: 200 },
+  'POST /api/setup': {
+    build: async () => ({ url: '/api/setup', body: { setupToken: 'x', organisation: { name: unique('Org'), kind: 'ngo' }, admin: { email: `${unique('s')}@example.test`, displayName: 'S', password: TEST_PASSWORD } } }),
+    publicStatus: 409,
+  },
+  'POST /api/auth/login': {
+    build: async ({ t, orgId, actor }) => {
+      const user = actor ?? (await t.addUser(orgId, 'analyst'));
+      return { url: '/api/auth/login', body: { email: user.email, password: user.password } };
+    },
+    publicStatus: 200,
+  },
+  'POST /api/auth/logout': { build: async () => ({ url: '/api/auth/logout', body: {} }) },
+  'GET /api/auth/me': { build: async () => ({ url: '/api/auth/me' }) },
+  'POST /api/auth/password': { build: async () => ({ url: '/api/auth/password', body: { currentPassword: TEST_PASSWORD, newPassword: 'another long passphrase' } }) },
+  'GET /api/roles': { build: async () => ({ url: '/api/roles' }) },
+  'GET /api/organisations': { build: async () => ({ url: '/api/organisations' }) },
+  'POST /api/organisations': { build: async () => ({ url: '/api/organisations', body: { name: unique('Org'), kind: 'ngo' } }) },
+  'GET /api/organisations/:orgId': { build: async ({ orgId }) => ({ url: `/api/organisations/${orgId}` }) },
+  'GET /api/organisations/:orgId/members': { build: async ({ orgId }) => ({ url: `/api/organisations/${orgId}/members` }) },
+  'POST /api/organisations/:orgId/members': {
+    build: async ({ orgId }) => ({ url: `/api/organisations/${orgId}/members`, body: { email: `${unique('m')}@example.test`, displayName: 'M', password: TEST_PASSWORD, role: 'analyst' } }),
+  },
+  'PATCH /api/organisations/:orgId/members/:userId': {
+    build: async ({ t, orgId }) => ({ url: `/api/organisations/${orgId}/members/${(await t.addUser(orgId, 'analyst')).userId}`, body: { role: 'auditor' } }),
+  },
+  'DELETE /api/organisations/:orgId/members/:userId': {
+    build: async ({ t, orgId }) => ({ url: `/api/organisations/${orgId}/members/${(await t.addUser(orgId, 'analyst')).userId}` }),
+  },
+  'GET /api/organisations/:orgId/audit-events': { build: async ({ orgId }) => ({ url: `/api/organisations/${orgId}/audit-events` }) },
+  'GET /api/organisations/:orgId/audit-verification': { build: async ({ orgId }) => ({ url: `/api/organisations/${orgId}/audit-verification` }) },
+};
+
+/** What the declared access and the role table say should happen; 'ok' is any 2xx. */
+function expectedOutcome(route: TRouteEntry, actor: TActorKind, scope: TScope, sample: TSample): number | 'ok' {
+  const { access } = route;
+  if (access.auth === 'public') return sample.publicStatus ?? 'ok';
+  if (actor === 'anonymous') return 401;
+  const isPlatformAdmin = actor === 'platform_admin';
+  if (access.platformAdmin) return isPlatformAdmin ? 'ok' : 403;
+  if (!access.permission) return 'ok';
+  const role: TRole = isPlatformAdmin ? 'admin' : actor;
+  const platformGrants = isPlatformAdmin && PLATFORM_ADMIN_PERMISSIONS.includes(access.permission);
+  // Platform administrators see every organisation, so a missing permission there is 403, not 404.
+  if (scope === 'other') return platformGrants ? 'ok' : isPlatformAdmin ? 403 : 404;
+  return ROLE_PERMISSIONS[role].includes(access.permission) || platformGrants ? 'ok' : 403;
+}
+
+describe(`authorization matrix (${ENGINE})`, () => {
+  let t: TTestApp;
+  let ownOrg: string;
+  let otherOrg: string;
+  before(async () => {
+    t = await createTestApp();
+    const seeded = await t.seedFirstAdmin();
+    ownOrg = seeded.organisationId;
+    otherOrg = await t.createOrganisation();
+    await t.addUser(otherOrg, 'admin');
+  });
+  after(() => t.close());
+
+  test('every API route has a matrix entry', () => {
+    const missing = t.app.routeTable.map((r) => `${r.method} ${r.url}`).filter((key) => !SAMPLES[key]);
+    assert.deepEqual(missing, [], 'add these routes to SAMPLES in test/authz-matrix.test.ts');
+    assert.ok(t.app.routeTable.length >= Object.keys(SAMPLES).length);
+  });
+
+  test('every route × actor × organisation answers as the role table says', async () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of t.app.routeTable) {
+      const sample = SAMPLES[`${route.method} ${route.url}`];
+      if (!sample) continue;
+      const scopes: TScope[] = route.url.includes(':orgId') ? ['own', 'other'] : ['own'];
+      for (const actor of ['anonymous', ...ROLES, 'platform_admin'] as TActorKind[]) {
+        for (const scope of scopes) {
+          // A fresh user per request: some requests (logout, password change) consume the session.
+          const user = actor === 'anonymous' ? null : await t.addUser(ownOrg, actor === 'platform_admin' ? 'admin' : actor);
+          if (actor === 'platform_admin' && user) await t.database.db.updateTable('users').set({ isPlatformAdmin: true }).where('id', '=', user.userId).execute();
+          const agent = user ? await t.login(user) : null;
+          const { url, body } = await sample.build({ t, orgId: scope === 'own' ? ownOrg : otherOrg, actor: user });
+          const method = route.method as 'GET' | 'POST' | 'PATCH' | 'DELETE';
+          const response = agent ? await agent.request(method, url, body) : await t.app.inject({ method, url, ...(body === undefined ? {} : { payload: body as object }) });
+          const expected = expectedOutcome(route, actor, scope, sample);
+          const passed = expected === 'ok' ? response.statusCode >= 200 && response.statusCode < 300 : response.statusCode === expected;
+          if (!passed) failures.push(`${route.method} ${route.url} as ${actor} (${scope}): expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 120)}`);
+          if (response.statusCode >= 400 && response.headers['content-type']?.toString().includes('json')) {
+            assert.ok(response.json().error?.code, `error shape for ${route.method} ${route.url}`);
+          }
+          checked += 1;
+        }
+      }
+    }
+    assert.deepEqual(failures, []);
+    assert.ok(checked > 200, `checked ${checked} combinations`);
+  });
+});
