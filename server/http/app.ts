@@ -3,7 +3,6 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { AppError } from '../../core/errors/app-error.ts';
 import type { TAppDeps } from './app-deps.ts';
 import type { TRouteAccess } from './route-access.ts';
 import { installAuthentication } from './authenticate.ts';
@@ -57,7 +56,8 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   // Only JSON is accepted: other bodies get 415 instead of reaching a validator as strings.
   app.removeContentTypeParser('text/plain');
-  installErrorHandling(app);
+  const serveSinglePage = Boolean(deps.webDir && existsSync(deps.webDir));
+  installErrorHandling(app, { serveSinglePage });
   installSecurityHeaders(app, { behindTls: deps.config.behindTls });
   await app.register(cookie);
   await installOpenApi(app);
@@ -77,13 +77,8 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   app.get('/api/docs', { schema: { hide: true }, config: { access: { auth: 'public' } } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(renderApiDocsPage(app.swagger() as Parameters<typeof renderApiDocsPage>[0])));
 
-  if (deps.webDir && existsSync(deps.webDir)) {
+  if (serveSinglePage && deps.webDir) {
     await app.register(fastifyStatic, { root: deps.webDir, wildcard: false, index: ['index.html'] });
-    // Client-side routes (/members, /audit, …) all load the single page.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html; charset=utf-8').sendFile('index.html');
-      return reply.status(404).send(new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`).toBody());
-    });
   }
   return app;
 }

@@ -42,13 +42,17 @@ export function toAppError(error: unknown): { appError: AppError; isFault: boole
 }
 
 /** Installs the one error shape `{ error: { code, message, details } }` for every failure. */
-export function installErrorHandling(app: FastifyInstance): void {
+export function installErrorHandling(app: FastifyInstance, options: { serveSinglePage: boolean }): void {
   app.setErrorHandler((error, request, reply) => {
     const { appError, isFault } = toAppError(error);
     if (isFault) request.log.error({ err: error }, 'request failed');
     void reply.status(appError.httpStatus).type('application/json').send(appError.toBody());
   });
   app.setNotFoundHandler((request, reply) => {
+    // Client-side routes (/members, /audit, …) all load the single page of the web app.
+    if (options.serveSinglePage && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
     const appError = new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`);
     void reply.status(404).type('application/json').send(appError.toBody());
   });

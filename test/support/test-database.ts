@@ -15,19 +15,30 @@ export async function openTestDatabase(): Promise<TDatabase> {
     await migrate(database);
     return database;
   }
-  const name = `palermo_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const testUrl = new URL(url);
-  testUrl.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: testUrl.toString(), poolSize: 5 });
+  const scratch = await createScratchPostgresDatabase(url);
+  const database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 5 });
   await migrate(database);
   return {
     ...database,
     async close() {
       await database.close();
+      await scratch.drop();
+    },
+  };
+}
+
+/** A fresh empty database on the DATABASE_URL server, for tests that start server processes. */
+export async function createScratchPostgresDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `palermo_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const scratch = new URL(url);
+  scratch.pathname = `/${name}`;
+  return {
+    url: scratch.toString(),
+    async drop() {
       const dropper = new pg.Client({ connectionString: url });
       await dropper.connect();
       await dropper.query(`drop database if exists ${name} with (force)`);

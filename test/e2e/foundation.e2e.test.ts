@@ -1,0 +1,141 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestServer } from '../support/server.ts';
+
+/**
+ * Golden path of the foundation in a real Chromium against the real server and the built web app:
+ * sign in → home → add a case worker → Arabic (right-to-left) → log out → the new user signs in.
+ * Screenshots of every step land in test-artifacts/e2e/ (gitignored).
+ * Run: npm run build && node --import tsx --test test/e2e/foundation.e2e.test.ts
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'];
+const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/e2e/', import.meta.url));
+const WEB_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
+
+type TLocale = Record<string, Record<string, unknown>>;
+function locale(language: string): TLocale {
+  return JSON.parse(readFileSync(new URL(`../../web/src/i18n/locales/${language}.json`, import.meta.url), 'utf8')) as TLocale;
+}
+/** One string of a locale file, e.g. `text(ar, 'nav.logout')`, so the test follows translation edits. */
+function text(strings: TLocale, key: string): string {
+  const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], strings);
+  assert.equal(typeof value, 'string', `no string at ${key}`);
+  return value as string;
+}
+
+const skip = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" to run the browser test`;
+
+test('foundation golden path in Chromium: sign in, add a member, Arabic, sign out, new user signs in', { skip, timeout: 180_000 }, async () => {
+  assert.ok(existsSync(WEB_INDEX), 'dist/web/index.html is missing: run "npm run build" first');
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const en = locale('en');
+  const ar = locale('ar');
+
+  const server = await startTestServer();
+  let browser: Browser | undefined;
+  try {
+    const admin = await server.seedAdmin();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+
+    // Anything the strict CSP blocks, and any uncaught script error, fails the test at the end.
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    const shot = (name: string) => page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
+
+    // 1. Signed out: any page leads to the login page, whose first Tab stop is the skip link.
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { level: 1, name: text(en, 'login.title') }).waitFor();
+    assert.match(new URL(page.url()).pathname, /^\/login$/);
+    assert.equal(await page.title(), `${text(en, 'login.title')} · Palermo`);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), text(en, 'app.skipToContent'));
+    await shot('01-login');
+
+    // 2. Sign in as the seeded administrator.
+    await signIn(page, en, admin.email, admin.password);
+    await page.getByRole('heading', { level: 1, name: /First Admin/ }).waitFor();
+    const session = await page.evaluate(async () => (await fetch('/api/auth/me')).json() as Promise<{ memberships: { organisation: { id: string; name: string } }[] }>);
+    const orgName = session.memberships.find((m) => m.organisation.id === admin.organisationId)?.organisation.name;
+    assert.ok(orgName, 'the seeded organisation is among the memberships');
+
+    // 3. Home shows the organisation with the role, and it is the active one in the switcher.
+    const orgRow = page.getByRole('row').filter({ hasText: orgName });
+    await orgRow.getByRole('cell', { name: text(en, 'roles.admin'), exact: true }).waitFor();
+    await orgRow.getByRole('cell', { name: text(en, 'organisationKinds.government'), exact: true }).waitFor();
+    assert.equal(await page.getByLabel(text(en, 'header.organisation'), { exact: true }).inputValue(), admin.organisationId);
+    await shot('02-home');
+
+    // 4. Members: add a case worker; they appear in the table with that role.
+    await page.getByRole('link', { name: text(en, 'nav.members'), exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: text(en, 'members.title') }).waitFor();
+    assert.equal(await page.title(), `${text(en, 'members.title')} · Palermo`);
+    const newUser = { email: `caseworker-${process.pid}-${Date.now()}@example.test`, name: 'Amina Haddad', password: 'a quiet river at dawn 42' };
+    await page.getByLabel(text(en, 'members.email'), { exact: true }).fill(newUser.email);
+    await page.getByLabel(text(en, 'members.displayName'), { exact: true }).fill(newUser.name);
+    await page.getByLabel(text(en, 'members.password')).fill(newUser.password);
+    await page.getByLabel(text(en, 'members.role'), { exact: true }).selectOption('case_worker');
+    await page.getByRole('button', { name: text(en, 'members.submit'), exact: true }).click();
+    const memberRow = page.getByRole('row').filter({ hasText: newUser.email });
+    await memberRow.waitFor();
+    assert.equal(await memberRow.getByRole('combobox').inputValue(), 'case_worker');
+    await page.getByRole('status').filter({ hasText: newUser.name }).waitFor();
+    await shot('03-members-added');
+
+    // 5. Arabic: the whole page turns right-to-left and the heading is Arabic.
+    await page.getByLabel(text(en, 'header.language'), { exact: true }).selectOption('ar');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ar');
+    await page.getByRole('heading', { level: 1, name: text(ar, 'members.title') }).waitFor();
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), text(ar, 'members.title'));
+    assert.equal(await page.title(), `${text(ar, 'members.title')} · ${text(ar, 'app.name')}`);
+    await shot('04-members-arabic');
+
+    // 6. Log out (in Arabic): back to the login page, which confirms it.
+    await page.getByRole('button', { name: text(ar, 'nav.logout'), exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: text(ar, 'login.title') }).waitFor();
+    await page.getByRole('status').filter({ hasText: text(ar, 'login.signedOut') }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/login');
+    await shot('05-logged-out-arabic');
+
+    // 7. The new user signs in; the language choice was remembered. Case workers have no audit log link.
+    await signIn(page, ar, newUser.email, newUser.password);
+    await page.getByRole('heading', { level: 1, name: new RegExp(newUser.name) }).waitFor();
+    await page.getByRole('row').filter({ hasText: orgName }).getByRole('cell', { name: text(ar, 'roles.case_worker'), exact: true }).waitFor();
+    assert.equal(await page.getByRole('link', { name: text(ar, 'nav.audit') }).count(), 0);
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+    await shot('06-new-user-home-arabic');
+
+    // 8. Phone width (360 px): nothing spills sideways.
+    await page.setViewportSize({ width: 360, height: 780 });
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the page scrolls sideways at 360 px');
+    await shot('07-phone-arabic');
+
+    // 9. Back to English: left-to-right again.
+    await page.getByLabel(text(ar, 'header.language'), { exact: true }).selectOption('en');
+    await page.waitForFunction(() => document.documentElement.dir === 'ltr' && document.documentElement.lang === 'en');
+    await page.getByRole('heading', { level: 1, name: /Amina Haddad/ }).waitFor();
+    await shot('08-phone-english');
+
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+});
+
+async function signIn(page: Page, strings: TLocale, email: string, password: string): Promise<void> {
+  await page.getByLabel(text(strings, 'login.email'), { exact: true }).fill(email);
+  await page.getByLabel(text(strings, 'login.password'), { exact: true }).fill(password);
+  await page.getByRole('button', { name: text(strings, 'login.submit'), exact: true }).click();
+}
