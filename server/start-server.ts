@@ -6,6 +6,7 @@ import { openConfiguredDatabase } from './db/open-configured.ts';
 import { buildApp } from './http/app.ts';
 import { issueSetupTokenIfNeeded } from './modules/setup/setup-token.ts';
 import { deleteExpiredSessions } from './modules/auth/sessions.repo.ts';
+import { loadOrCreateMasterKey } from './crypto/master-key.ts';
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
 
@@ -30,6 +31,9 @@ export interface TStartOptions {
 
 export async function startServer(config: TConfig, options: TStartOptions = {}): Promise<TRunningServer> {
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  // Fail before opening anything when the key is malformed; identity encryption depends on it.
+  const masterKey = loadOrCreateMasterKey({ fromEnvironment: config.masterKey, dataDir: config.dataDir || '.' });
+  if (masterKey.source === 'key-file-created') print(`Created a new master key in ${config.dataDir}/master.key: back it up separately from the database.`);
   let database: TDatabase;
   if (options.openDatabase) database = await options.openDatabase();
   else {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../server/start-server.ts';
 import type { TConfig } from '../../server/config/env.ts';
@@ -13,7 +14,7 @@ export async function startTestServer(): Promise<{ url: string; close(): Promise
   const { openTestDatabase } = await import('./test-database.ts');
   const database = await openTestDatabase();
   const config: TConfig = {
-    port: 0, host: '127.0.0.1', dataDir: '', databaseUrl: undefined, usesEmbeddedDb: true, masterKey: undefined,
+    port: 0, host: '127.0.0.1', dataDir: '', databaseUrl: undefined, usesEmbeddedDb: true, masterKey: randomBytes(32).toString('hex'),
     sessionIdleMinutes: 30, sessionAbsoluteHours: 12, behindTls: false, databasePoolSize: 5, logLevel: 'silent',
   };
   const server = await startServer(config, {
