@@ -56,13 +56,16 @@ export async function startServer(config: TConfig, options: TStartOptions = {}):
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   const setupToken = await issueSetupTokenIfNeeded(database.db, clock());
-  print(`Palermo is listening on ${url} (${database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}).`);
   if (setupToken) {
     print('');
-    print('No administrator exists yet. Open the address above and create one with this one-time setup token:');
+    print('No administrator exists yet. Open the address below and create one with this one-time setup token:');
     print(`  ${setupToken}`);
     print('(or stop the server and run: palermo create-admin)');
+    print('');
   }
+  // Printed last: scripts and tests wait for this line as the sign of readiness.
+  print(`Palermo is listening on ${url} (${database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}).`);
+
   let closed = false;
   const runningApp = app;
   return {
