@@ -1,0 +1,139 @@
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isAppError } from '../../core/errors/app-error.ts';
+import type { TSessionInfo } from './api/types.ts';
+import { ErrorAlert } from './components/alert.tsx';
+import { Button } from './components/button.tsx';
+import { AppLayout, PublicLayout } from './components/layout.tsx';
+import { usePageTitle } from './components/page.tsx';
+import { ActiveOrgProvider } from './features/session/active-org.tsx';
+import { sessionKeys, useSession, useSetupStatus, wasSignedOutByUser } from './features/session/queries.ts';
+import { Redirect, usePath } from './router.tsx';
+import { AccountPage } from './routes/account-page.tsx';
+import { AuditPage } from './routes/audit-page.tsx';
+import { HomePage } from './routes/home-page.tsx';
+import { LoginPage } from './routes/login-page.tsx';
+import { MembersPage } from './routes/members-page.tsx';
+import { NotFoundPage } from './routes/not-found-page.tsx';
+import { OrganisationsPage } from './routes/organisations-page.tsx';
+import { SetupPage } from './routes/setup-page.tsx';
+
+/** Signed-in pages by path. */
+const ROUTES: Record<string, () => ReactNode> = {
+  '/': () => <HomePage />,
+  '/members': () => <MembersPage />,
+  '/organisations': () => <OrganisationsPage />,
+  '/audit': () => <AuditPage />,
+  '/account': () => <AccountPage />,
+};
+
+function createQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    defaultOptions: {
+      queries: {
+        // 4xx answers will not change by asking again; only retry what may be transient.
+        retry: (failureCount, error) => failureCount < 2 && !(isAppError(error) && error.httpStatus < 500),
+        refetchOnWindowFocus: true,
+      },
+    },
+    // A 401 anywhere else means the session ended (expiry, logout in another tab): re-check it,
+    // and the guard below shows the login page if it is really gone.
+    queryCache: new QueryCache({ onError: (error, query) => recheckSession(error, query.queryKey) }),
+    mutationCache: new MutationCache({ onError: (error, _vars, _ctx, mutation) => recheckSession(error, mutation.options.mutationKey ?? []) }),
+  });
+
+  function recheckSession(error: unknown, key: readonly unknown[]) {
+    if (!isAppError(error)) return;
+    // A rejected CSRF token means the session changed under us: fetching it again brings the new token.
+    const sessionChanged = error.code === 'UNAUTHENTICATED' || error.details.reason === 'CSRF_TOKEN_INVALID';
+    if (!sessionChanged) return;
+    if (key[0] === sessionKeys.session[0]) return;
+    void client.invalidateQueries({ queryKey: sessionKeys.session });
+  }
+  return client;
+}
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Shell />
+    </QueryClientProvider>
+  );
+}
+
+/**
+ * Decides what the user may see: first-run setup until the platform is set up, the login page
+ * while signed out, and the signed-in pages otherwise. Everything else is decided by the server.
+ */
+function Shell() {
+  const path = usePath();
+  const setup = useSetupStatus();
+  const session = useSession();
+
+  if (setup.isPending || session.isPending) return <Loading />;
+  if (setup.isError || session.isError) {
+    return <LoadFailed error={setup.error ?? session.error} onRetry={() => void (setup.isError ? setup.refetch() : session.refetch())} />;
+  }
+
+  if (setup.data.needsSetup) {
+    if (path !== '/setup') return <Redirect to="/setup" />;
+    return (
+      <PublicLayout>
+        <SetupPage />
+      </PublicLayout>
+    );
+  }
+
+  if (!session.data) {
+    if (path !== '/login') return <Redirect to={loginPathFor(path)} />;
+    return (
+      <PublicLayout>
+        <LoginPage />
+      </PublicLayout>
+    );
+  }
+
+  if (path === '/login' || path === '/setup') return <Redirect to="/" />;
+  return <SignedIn session={session.data} path={path} />;
+}
+
+function SignedIn({ session, path }: { session: TSessionInfo; path: string }) {
+  const page = ROUTES[path];
+  return (
+    <ActiveOrgProvider session={session}>
+      {/* Keyed by path so each page mounts fresh (its heading takes focus, its forms reset). */}
+      <AppLayout key={path}>{page ? page() : <NotFoundPage />}</AppLayout>
+    </ActiveOrgProvider>
+  );
+}
+
+/** Sends a signed-out visitor to the login page, returning to where they were afterwards. */
+function loginPathFor(path: string): string {
+  if (wasSignedOutByUser() || path === '/' || path === '/setup') return '/login';
+  return `/login?next=${encodeURIComponent(path + window.location.search)}`;
+}
+
+function Loading() {
+  const { t } = useTranslation();
+  usePageTitle(t('app.loading'));
+  return (
+    <p className="splash" role="status">
+      {t('app.loading')}
+    </p>
+  );
+}
+
+function LoadFailed({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  usePageTitle(t('errors.title'));
+  return (
+    <PublicLayout>
+      <h1 className="page-title">{t('errors.title')}</h1>
+      <p>{t('app.loadFailed')}</p>
+      <ErrorAlert error={error} />
+      <Button onClick={onRetry}>{t('app.retry')}</Button>
+    </PublicLayout>
+  );
+}

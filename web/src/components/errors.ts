@@ -1,0 +1,72 @@
+import { useTranslation } from 'react-i18next';
+import { isAppError, type TErrorIssue } from '../../../core/errors/app-error.ts';
+import { NETWORK_ERROR_REASON } from '../api/client.ts';
+
+/** Maps server issue paths (without the `body.` prefix, e.g. `admin.email`) to the form's field names. */
+export type TIssuePathMap<F extends string> = Readonly<Record<string, F>>;
+
+/**
+ * `details.reason` values the server sends that have their own translated sentence
+ * (see `errors.reasons` in the locale files). Other reasons fall back to the code's sentence.
+ */
+export const KNOWN_REASONS = [
+  'SETUP_TOKEN_INVALID',
+  'SETUP_DONE',
+  'WRONG_PASSWORD',
+  'ROLE_ABOVE_OWN',
+  'LAST_ADMIN',
+  'ALREADY_MEMBER',
+  'NOT_PLATFORM_ADMIN',
+  'ORGANISATION_NAME_TAKEN',
+  'EMAIL_TAKEN',
+  'CSRF_TOKEN_INVALID',
+  'MISSING_PERMISSION',
+] as const;
+
+export type TKnownReason = (typeof KNOWN_REASONS)[number];
+
+/** The error's `details.reason` when it is one the UI has words for. */
+export function knownReason(error: unknown): TKnownReason | undefined {
+  if (!isAppError(error)) return undefined;
+  const reason = error.details.reason;
+  return (KNOWN_REASONS as readonly unknown[]).includes(reason) ? (reason as TKnownReason) : undefined;
+}
+
+/**
+ * Returns a function that turns any thrown value into a translated, user-facing sentence.
+ * The server's own message is English and technical, so the UI speaks from the reason or code.
+ */
+export function useErrorMessage(): (error: unknown) => string {
+  const { t } = useTranslation();
+  return (error: unknown) => {
+    if (!isAppError(error)) return t('errors.codes.INTERNAL');
+    if (error.details.reason === NETWORK_ERROR_REASON) return t('errors.network');
+    const reason = knownReason(error);
+    if (reason) return t(`errors.reasons.${reason}`);
+    return t(`errors.codes.${error.code}`);
+  };
+}
+
+/** Request validation issues are reported as `body.<field>`; forms think in field paths. */
+function fieldPath(issuePath: string): string {
+  return issuePath.startsWith('body.') ? issuePath.slice('body.'.length) : issuePath;
+}
+
+/** The issues of an error whose path matches no field of the form (shown in the alert instead). */
+export function unmatchedIssues<F extends string>(error: unknown, pathMap: TIssuePathMap<F>): TErrorIssue[] {
+  if (!isAppError(error)) return [];
+  return (error.details.issues ?? []).filter((issue) => !Object.hasOwn(pathMap, fieldPath(issue.path)));
+}
+
+/** Field errors from a server error's issues; several messages for one field are joined. */
+export function fieldErrorsFromIssues<F extends string>(error: unknown, pathMap: TIssuePathMap<F>): Partial<Record<F, string>> {
+  const result: Partial<Record<F, string>> = {};
+  if (!isAppError(error)) return result;
+  for (const issue of error.details.issues ?? []) {
+    const path = fieldPath(issue.path);
+    if (!Object.hasOwn(pathMap, path)) continue;
+    const field = pathMap[path] as F;
+    result[field] = result[field] ? `${result[field]} ${issue.message}` : issue.message;
+  }
+  return result;
+}

@@ -1,0 +1,123 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useActiveOrg } from '../features/session/active-org.tsx';
+import { useLogout } from '../features/session/queries.ts';
+import { Link } from '../router.tsx';
+import { ErrorAlert } from './alert.tsx';
+import { Button } from './button.tsx';
+import { LanguageMenu } from './language-menu.tsx';
+import { OrgSwitcher } from './org-switcher.tsx';
+
+function SkipLink() {
+  const { t } = useTranslation();
+  return (
+    <a
+      className="skip-link"
+      href="#main"
+      onClick={(event) => {
+        // Focus the landmark without putting "#main" into the URL the router reads.
+        event.preventDefault();
+        document.getElementById('main')?.focus();
+      }}
+    >
+      {t('app.skipToContent')}
+    </a>
+  );
+}
+
+function Main({ children }: { children: ReactNode }) {
+  return (
+    <main id="main" className="main" tabIndex={-1}>
+      <div className="container">{children}</div>
+    </main>
+  );
+}
+
+/** Frame for signed-out pages (setup, login): app name and the language menu only. */
+export function PublicLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <SkipLink />
+      <header className="app-header">
+        <div className="container app-header__bar">
+          <p className="brand">
+            <span className="brand__name">{t('app.name')}</span>
+            <span className="brand__tagline">{t('app.tagline')}</span>
+          </p>
+          <div className="app-header__controls">
+            <LanguageMenu />
+          </div>
+        </div>
+      </header>
+      <Main>
+        <div className="narrow">{children}</div>
+      </Main>
+    </>
+  );
+}
+
+/** Frame for signed-in pages: header with organisation and language selects, navigation, logout. */
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { session, can } = useActiveOrg();
+  const logout = useLogout();
+  return (
+    <>
+      <SkipLink />
+      <header className="app-header">
+        <div className="container app-header__bar">
+          <p className="brand">
+            <Link to="/" className="brand__name">
+              {t('app.name')}
+            </Link>
+          </p>
+          <div className="app-header__controls">
+            <OrgSwitcher />
+            <LanguageMenu />
+            <div className="app-header__user">
+              <span className="app-header__name">{t('header.signedInAs', { name: session.user.displayName })}</span>
+              <Button
+                variant="secondary"
+                busy={logout.isPending}
+                busyLabel={t('nav.loggingOut')}
+                onClick={() => logout.mutate()}
+              >
+                {t('nav.logout')}
+              </Button>
+            </div>
+          </div>
+        </div>
+        <nav className="app-nav" aria-label={t('nav.label')}>
+          <ul className="container app-nav__list">
+            <li>
+              <Link to="/">{t('nav.home')}</Link>
+            </li>
+            <li>
+              <Link to="/members">{t('nav.members')}</Link>
+            </li>
+            {session.user.isPlatformAdmin && (
+              <li>
+                <Link to="/organisations">{t('nav.organisations')}</Link>
+              </li>
+            )}
+            {can('audit.read') && (
+              <li>
+                <Link to="/audit">{t('nav.audit')}</Link>
+              </li>
+            )}
+            <li>
+              <Link to="/account">{t('nav.account')}</Link>
+            </li>
+          </ul>
+        </nav>
+        {logout.error !== null && (
+          <div className="container">
+            <ErrorAlert error={logout.error} />
+          </div>
+        )}
+      </header>
+      <Main>{children}</Main>
+    </>
+  );
+}
