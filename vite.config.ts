@@ -23,7 +23,7 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': process.env.PALERMO_API_URL ?? 'http://127.0.0.1:3000',
+      '/api': process.env.PALERMO_API_URL ?? 'http://127.0.0.1:8080',
     },
   },
 });

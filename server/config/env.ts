@@ -25,7 +25,7 @@ const ZEnv = z.object({
     .default('false')
     .transform((value) => value === 'true' || value === '1'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -116,6 +116,12 @@ test('foundation golden path in Chromium: sign in, add a member, Arabic, sign ou
     assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
     await shot('06-new-user-home-arabic');
 
+    // A reload keeps both the session and the remembered language (the start-up path, not a switch).
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: new RegExp(newUser.name) }).waitFor();
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ['ar', 'rtl']);
+    assert.equal(await page.title(), `${text(ar, 'home.title')} · ${text(ar, 'app.name')}`);
+
     // 8. Phone width (360 px): nothing spills sideways.
     await page.setViewportSize({ width: 360, height: 780 });
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the page scrolls sideways at 360 px');

@@ -91,13 +91,17 @@ function applyLanguage(language: string): void {
 /** Initialises i18next with the detected language; resolves once its strings are loaded. */
 export async function initI18n(): Promise<void> {
   let language = detectLanguage();
-  try {
-    await loadLanguage(language);
-  } catch {
-    language = 'en';
+  const resources: Partial<Record<TLanguage, { translation: TResources }>> = { en: { translation: en } };
+  if (language !== 'en') {
+    try {
+      resources[language] = { translation: (await loaders[language]()).default };
+    } catch {
+      // Offline or a stale deployment: start in English rather than not at all.
+      language = 'en';
+    }
   }
   await i18n.use(initReactI18next).init({
-    resources: { en: { translation: en } },
+    resources,
     lng: language,
     fallbackLng: 'en',
     supportedLngs: LANGUAGES.map((l) => l.code),

@@ -1,9 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
+import { AUDIT_ACTIONS } from '../../../core/audit/events.ts';
 import { ROLES } from '../../../core/authz/permissions.ts';
 import { ERROR_CODES } from '../../../core/errors/app-error.ts';
 import { ORGANISATION_KINDS } from '../../../core/organisations/kinds.ts';
+import { KNOWN_REASONS } from '../components/errors.ts';
 import { LANGUAGES } from './index.ts';
 
 /**
@@ -62,12 +64,14 @@ test('every language in the menu has a locale file and every locale file is in t
   assert.deepEqual(sorted(files), sorted(languages));
 });
 
-test('English labels every role, organisation kind and error code of core', () => {
+test('English labels every role, organisation kind, error code, audit action and known error reason', () => {
   const flat = load('en');
   const missing = [
     ...ROLES.map((r) => `roles.${r}`),
     ...ORGANISATION_KINDS.map((k) => `organisationKinds.${k}`),
     ...ERROR_CODES.map((c) => `errors.codes.${c}`),
+    ...AUDIT_ACTIONS.map((a) => `auditActions.${a}`),
+    ...KNOWN_REASONS.map((r) => `errors.reasons.${r}`),
   ].filter((key) => !flat.has(key));
   assert.deepEqual(missing, [], 'keys missing from en.json');
 });

@@ -49,7 +49,7 @@ export function OrganisationsPage() {
                   <tr key={org.id}>
                     <th scope="row">{org.name}</th>
                     <td data-label={t('organisations.kind')}>{t(`organisationKinds.${org.kind}`)}</td>
-                    <td data-label={t('organisations.created')}>{formatDate(org.createdAt, i18n.language)}</td>
+                    <td className="cell--nowrap" data-label={t('organisations.created')}>{formatDate(org.createdAt, i18n.language)}</td>
                     <td data-label={t('organisations.actions')}>
                       <Button
                         variant="link"

@@ -47,7 +47,7 @@ export function MembersTable({ orgId, orgName, members, canManage, roleOptions, 
                   <bdi>{member.email}</bdi>
                 </td>
                 <td data-label={t('members.role')}>{t(`roles.${member.role}`)}</td>
-                <td data-label={t('members.added')}>{formatDate(member.createdAt, i18n.language)}</td>
+                <td className="cell--nowrap" data-label={t('members.added')}>{formatDate(member.createdAt, i18n.language)}</td>
               </tr>
             ),
           )}
@@ -133,7 +133,7 @@ function ManagedMemberRow({ orgId, orgName, member, roleOptions, onStatus }: TMa
           </Button>
         </div>
       </td>
-      <td data-label={t('members.added')}>{formatDate(member.createdAt, i18n.language)}</td>
+      <td className="cell--nowrap" data-label={t('members.added')}>{formatDate(member.createdAt, i18n.language)}</td>
       <td data-label={t('members.actions')}>
         {confirming ? (
           <div className="confirm" role="group" aria-label={t('members.removeFor', { name: member.displayName, ...NOT_DISPLAYED })}>
