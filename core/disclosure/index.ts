@@ -1,0 +1,12 @@
+export * from './rational.ts';
+export * from './random-source.ts';
+export * from './discrete-noise.ts';
+export * from './count-table.ts';
+export { createUnimodularLpSolver, type TLinearProgram, type TLpOutcome, type TLpSolver } from './unimodular-lp.ts';
+export * from './table-attack.ts';
+export * from './suppress-table.ts';
+export * from './round-table.ts';
+export * from './dp-table.ts';
+export * from './privacy-budget.ts';
+export * from './k-anonymity.ts';
+export * from './ctdc-quasi-identifiers.ts';
