@@ -2,68 +2,20 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ROLE_PERMISSIONS, ROLES, type TPermission, type TRole } from '../core/authz/permissions.ts';
 import type { TRouteEntry } from '../server/http/app.ts';
-import { createTestApp, TEST_PASSWORD, unique, type TTestApp, type TTestUser } from './support/test-app.ts';
+import { createTestApp, type TTestApp } from './support/test-app.ts';
 import { ENGINE } from './support/test-database.ts';
+import { ROUTE_SAMPLES as SAMPLES } from './authz-samples/index.ts';
+import type { TSample } from './authz-samples/types.ts';
 
 /**
  * The authorization matrix, generated from the route table: every API route × every role (and
  * anonymous, and a platform administrator) × own / other organisation. A route added without a
- * sample request below fails this test, so no endpoint escapes the matrix.
+ * sample request in test/authz-samples/ fails this test, so no endpoint escapes the matrix.
  */
 type TActorKind = 'anonymous' | TRole | 'platform_admin';
 type TScope = 'own' | 'other';
 
-interface TSampleContext {
-  t: TTestApp;
-  orgId: string;
-  actor: TTestUser | null;
-}
-
-interface TSample {
-  /** Builds a valid request (fresh fixtures where the request consumes them). */
-  build(context: TSampleContext): Promise<{ url: string; body?: unknown }>;
-  /** For public routes: the status a valid request gets. */
-  publicStatus?: number;
-}
-
 const PLATFORM_ADMIN_PERMISSIONS: TPermission[] = ['org.read', 'member.read', 'member.manage'];
-
-const SAMPLES: Record<string, TSample> = {
-  'GET /api/health': { build: async () => ({ url: '/api/health' }), publicStatus: 200 },
-  'GET /api/openapi.json': { build: async () => ({ url: '/api/openapi.json' }), publicStatus: 200 },
-  'GET /api/docs': { build: async () => ({ url: '/api/docs' }), publicStatus: 200 },
-  'GET /api/setup': { build: async () => ({ url: '/api/setup' }), publicStatus: 200 },
-  'POST /api/setup': {
-    build: async () => ({ url: '/api/setup', body: { setupToken: 'x', organisation: { name: unique('Org'), kind: 'ngo' }, admin: { email: `${unique('s')}@example.test`, displayName: 'S', password: TEST_PASSWORD } } }),
-    publicStatus: 409,
-  },
-  'POST /api/auth/login': {
-    build: async ({ t, orgId, actor }) => {
-      const user = actor ?? (await t.addUser(orgId, 'analyst'));
-      return { url: '/api/auth/login', body: { email: user.email, password: user.password } };
-    },
-    publicStatus: 200,
-  },
-  'POST /api/auth/logout': { build: async () => ({ url: '/api/auth/logout', body: {} }) },
-  'GET /api/auth/me': { build: async () => ({ url: '/api/auth/me' }) },
-  'POST /api/auth/password': { build: async () => ({ url: '/api/auth/password', body: { currentPassword: TEST_PASSWORD, newPassword: 'another long passphrase' } }) },
-  'GET /api/roles': { build: async () => ({ url: '/api/roles' }) },
-  'GET /api/organisations': { build: async () => ({ url: '/api/organisations' }) },
-  'POST /api/organisations': { build: async () => ({ url: '/api/organisations', body: { name: unique('Org'), kind: 'ngo' } }) },
-  'GET /api/organisations/:orgId': { build: async ({ orgId }) => ({ url: `/api/organisations/${orgId}` }) },
-  'GET /api/organisations/:orgId/members': { build: async ({ orgId }) => ({ url: `/api/organisations/${orgId}/members` }) },
-  'POST /api/organisations/:orgId/members': {
-    build: async ({ orgId }) => ({ url: `/api/organisations/${orgId}/members`, body: { email: `${unique('m')}@example.test`, displayName: 'M', password: TEST_PASSWORD, role: 'analyst' } }),
-  },
-  'PATCH /api/organisations/:orgId/members/:userId': {
-    build: async ({ t, orgId }) => ({ url: `/api/organisations/${orgId}/members/${(await t.addUser(orgId, 'analyst')).userId}`, body: { role: 'auditor' } }),
-  },
-  'DELETE /api/organisations/:orgId/members/:userId': {
-    build: async ({ t, orgId }) => ({ url: `/api/organisations/${orgId}/members/${(await t.addUser(orgId, 'analyst')).userId}` }),
-  },
-  'GET /api/organisations/:orgId/audit-events': { build: async ({ orgId }) => ({ url: `/api/organisations/${orgId}/audit-events` }) },
-  'GET /api/organisations/:orgId/audit-verification': { build: async ({ orgId }) => ({ url: `/api/organisations/${orgId}/audit-verification` }) },
-};
 
 /** What the declared access and the role table say should happen; 'ok' is any 2xx. */
 function expectedOutcome(route: TRouteEntry, actor: TActorKind, scope: TScope, sample: TSample): number | 'ok' {

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { CamelCasePlugin, Kysely, PostgresDialect, type Transaction } from 'kysely';
-import type { TDatabaseSchema } from './schema.ts';
+import type { TDatabaseSchema } from './schema/index.ts';
 import { acquireDataDirLock, type TDataDirLock } from './embedded/data-dir-lock.ts';
 import { startEmbeddedServer, type TEmbeddedServer } from './embedded/embedded-server.ts';
 

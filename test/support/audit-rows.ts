@@ -1,5 +1,5 @@
 import type { TDatabase } from '../../server/db/database.ts';
-import type { TAuditEventRow } from '../../server/db/schema.ts';
+import type { TAuditEventRow } from '../../server/db/schema/foundation.ts';
 
 /** Audit rows of one action, newest last, optionally narrowed by subject. */
 export function auditRows(database: TDatabase, action: string, subjectId?: string): Promise<TAuditEventRow[]> {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { TDb, TTx } from '../../db/database.ts';
-import type { TOrganisationRow } from '../../db/schema.ts';
+import type { TOrganisationRow } from '../../db/schema/foundation.ts';
 
 export function findOrganisationById(db: TDb | TTx, orgId: string): Promise<TOrganisationRow | undefined> {
   return db.selectFrom('organisations').selectAll().where('id', '=', orgId).executeTakeFirst();

@@ -1,7 +1,7 @@
 import { AppError } from '../../../core/errors/app-error.ts';
 import type { TOrganisationKind } from '../../../core/organisations/kinds.ts';
 import type { TCtx } from '../../context.ts';
-import type { TOrganisationRow } from '../../db/schema.ts';
+import type { TOrganisationRow } from '../../db/schema/foundation.ts';
 import { findOrganisationByName, insertOrganisation } from './organisations.repo.ts';
 
 /**

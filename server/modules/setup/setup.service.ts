@@ -1,7 +1,7 @@
 import { AppError } from '../../../core/errors/app-error.ts';
 import type { TOrganisationKind } from '../../../core/organisations/kinds.ts';
 import type { TCtx } from '../../context.ts';
-import type { TOrganisationRow, TUserRow } from '../../db/schema.ts';
+import type { TOrganisationRow, TUserRow } from '../../db/schema/foundation.ts';
 import { createOrganisation } from '../organisations/organisations.service.ts';
 import { insertMembership } from '../members/members.repo.ts';
 import { countUsers } from '../users/users.repo.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { TDb, TTx } from '../../db/database.ts';
-import type { TUserRow } from '../../db/schema.ts';
+import type { TUserRow } from '../../db/schema/foundation.ts';
 
 export function findUserByEmail(db: TDb | TTx, email: string): Promise<TUserRow | undefined> {
   return db.selectFrom('users').selectAll().where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();

@@ -1,6 +1,6 @@
 import { AppError } from '../../../core/errors/app-error.ts';
 import type { TCtx } from '../../context.ts';
-import type { TUserRow } from '../../db/schema.ts';
+import type { TUserRow } from '../../db/schema/foundation.ts';
 import { assertPasswordPolicy, hashPassword } from '../auth/passwords.ts';
 import { findUserByEmail, insertUser } from './users.repo.ts';
 

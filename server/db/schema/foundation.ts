@@ -4,9 +4,9 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
  * Kysely's view of the tables, in camelCase (the CamelCasePlugin maps to snake_case columns).
  * Keep in step with `migrations/`: the integration tests exercise every table on both engines.
  */
-type TTimestamp = ColumnType<Date, Date | string, Date | string>;
-type TGeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type TJson<T> = ColumnType<T, string, string>;
+export type TTimestamp = ColumnType<Date, Date | string, Date | string>;
+export type TGeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type TJson<T> = ColumnType<T, string, string>;
 
 export interface TOrganisationsTable {
   id: Generated<string>;
@@ -85,7 +85,7 @@ export interface TAuditEventsTable {
   hash: string;
 }
 
-export interface TDatabaseSchema {
+export interface TFoundationTables {
   organisations: TOrganisationsTable;
   users: TUsersTable;
   memberships: TMembershipsTable;

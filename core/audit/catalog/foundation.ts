@@ -1,0 +1,23 @@
+/**
+ * ⚠ PERSISTED SHAPES: see core/audit/events.ts.
+ * Audit events of the foundation: setup, organisations, users, sessions, memberships, the log itself.
+ */
+import { z } from 'zod';
+import { ORGANISATION_KINDS } from '../../organisations/kinds.ts';
+import { ROLES } from '../../authz/permissions.ts';
+
+const ZRole = z.enum(ROLES);
+
+export const FOUNDATION_AUDIT_EVENTS = {
+  'setup.completed': z.object({ organisationId: z.string() }).strict(),
+  'organisation.created': z.object({ name: z.string(), kind: z.enum(ORGANISATION_KINDS) }).strict(),
+  'user.created': z.object({ email: z.string(), isPlatformAdmin: z.boolean() }).strict(),
+  'user.loggedIn': z.object({ email: z.string() }).strict(),
+  'user.loginFailed': z.object({ email: z.string(), reason: z.enum(['UNKNOWN_EMAIL', 'WRONG_PASSWORD', 'LOCKED', 'DISABLED']) }).strict(),
+  'user.loggedOut': z.object({}).strict(),
+  'user.passwordChanged': z.object({}).strict(),
+  'membership.granted': z.object({ userId: z.string(), email: z.string(), role: ZRole }).strict(),
+  'membership.roleChanged': z.object({ userId: z.string(), email: z.string(), from: ZRole, to: ZRole }).strict(),
+  'membership.revoked': z.object({ userId: z.string(), email: z.string(), role: ZRole }).strict(),
+  'audit.verified': z.object({ ok: z.boolean(), checked: z.number().int(), firstBrokenSeq: z.number().int().nullable() }).strict(),
+} as const;

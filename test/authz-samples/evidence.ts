@@ -1,0 +1,3 @@
+import type { TSample } from './types.ts';
+
+export const EVIDENCE_SAMPLES: Record<string, TSample> = {};

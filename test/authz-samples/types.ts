@@ -1,0 +1,16 @@
+import type { TTestApp, TTestUser } from '../support/test-app.ts';
+
+/** A valid request for one route, used by the authorization matrix. */
+export interface TSampleContext {
+  t: TTestApp;
+  orgId: string;
+  actor: TTestUser | null;
+}
+
+export interface TSample {
+  /** Builds a valid request (fresh fixtures where the request consumes them). */
+  build(context: TSampleContext): Promise<{ url: string; body?: unknown }>;
+  /** For public routes: the status a valid request gets. */
+  publicStatus?: number;
+}
+
