@@ -1,6 +1,7 @@
 import type { TRole } from '../core/authz/permissions.ts';
 import type { TDatabase, TTx } from './db/database.ts';
 import { createAuditWriter, type TAuditWriter } from './audit/audit-writer.ts';
+import type { TKeyring } from './crypto/keyring.ts';
 
 /** Who is acting. Every service call and every audit row knows this. */
 export type TActor =
@@ -32,6 +33,8 @@ export interface TCtx {
   now(): Date;
   request: TRequestInfo;
   audit: TAuditWriter;
+  /** Organisation data keys for identity encryption. */
+  keyring: TKeyring;
 }
 
 export type TClock = () => Date;
@@ -39,6 +42,7 @@ export type TClock = () => Date;
 export interface TContextDeps {
   database: TDatabase;
   clock: TClock;
+  keyring: TKeyring;
 }
 
 /**
@@ -52,7 +56,7 @@ export function withContext<T>(
   work: (ctx: TCtx) => Promise<T>,
 ): Promise<T> {
   return deps.database.transaction(async (tx) => {
-    const ctx: TCtx = { actor, db: tx, now: deps.clock, request, audit: undefined as unknown as TAuditWriter };
+    const ctx: TCtx = { actor, db: tx, now: deps.clock, request, audit: undefined as unknown as TAuditWriter, keyring: deps.keyring };
     ctx.audit = createAuditWriter(ctx);
     return work(ctx);
   });

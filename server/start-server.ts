@@ -7,12 +7,15 @@ import { buildApp } from './http/app.ts';
 import { issueSetupTokenIfNeeded } from './modules/setup/setup-token.ts';
 import { deleteExpiredSessions } from './modules/auth/sessions.repo.ts';
 import { loadOrCreateMasterKey } from './crypto/master-key.ts';
+import { createKeyring } from './crypto/keyring.ts';
+import type { TClock, TContextDeps } from './context.ts';
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
 
 export interface TRunningServer {
   app: FastifyInstance;
   database: TDatabase;
+  deps: TContextDeps;
   url: string;
   setupToken: string | null;
   close(): Promise<void>;
@@ -27,6 +30,8 @@ export interface TStartOptions {
   print?: (line: string) => void;
   /** Tests hand in an already migrated database instead of the configured one. */
   openDatabase?: () => Promise<TDatabase>;
+  /** Tests move time; everyone else gets the wall clock. */
+  clock?: TClock;
 }
 
 export async function startServer(config: TConfig, options: TStartOptions = {}): Promise<TRunningServer> {
@@ -41,11 +46,12 @@ export async function startServer(config: TConfig, options: TStartOptions = {}):
     database = opened.database;
     if (opened.migration.applied.length > 0) print(`Applied migrations: ${opened.migration.applied.join(', ')}`);
   }
-  const clock = () => new Date();
+  const clock = options.clock ?? (() => new Date());
+  const deps: TContextDeps = { database, clock, keyring: createKeyring(masterKey.key) };
   let app: FastifyInstance | null = null;
   try {
     await deleteExpiredSessions(database.db, clock());
-    app = await buildApp({ database, clock, config, webDir: options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir });
+    app = await buildApp({ ...deps, config, webDir: options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await app?.close();
@@ -71,6 +77,7 @@ export async function startServer(config: TConfig, options: TStartOptions = {}):
   return {
     app: runningApp,
     database,
+    deps,
     url,
     setupToken,
     async close() {

@@ -36,7 +36,7 @@ export async function runCreateAdmin(io: TCliIo, args: string[]): Promise<number
   if (!opened) return 1;
   try {
     const { user, organisation } = await withContext(
-      { database: opened.database, clock: () => new Date() },
+      opened.deps,
       { type: 'cli', osUser: userInfo().username },
       NO_REQUEST,
       (ctx) => createFirstAdministrator(ctx, { organisation: { name: organisationName.trim(), kind: kind as TOrganisationKind }, admin: { email: email.trim(), displayName: displayName.trim(), password } }),

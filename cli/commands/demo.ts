@@ -25,7 +25,7 @@ export async function runDemo(io: TCliIo): Promise<number> {
   const opened = await openAdminDatabase(io);
   if (!opened) return 1;
   try {
-    const created = await withContext({ database: opened.database, clock: () => new Date() }, { type: 'cli', osUser: userInfo().username }, NO_REQUEST, async (ctx) => {
+    const created = await withContext(opened.deps, { type: 'cli', osUser: userInfo().username }, NO_REQUEST, async (ctx) => {
       if (await findOrganisationByName(ctx.db, DEMO_ORGANISATION_NAME)) return null;
       const organisation = await createOrganisation(ctx, { name: DEMO_ORGANISATION_NAME, kind: 'ngo' });
       const users: { email: string; role: string; password: string }[] = [];

@@ -10,6 +10,8 @@ import { startEmbeddedServer, type TEmbeddedServer } from './embedded/embedded-s
 // Counts and sequence numbers are bigint in SQL; they stay far below 2^53, so numbers are safer
 // to handle than the strings `pg` returns by default.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+// SQL dates are calendar days, not instants: keep them as 'YYYY-MM-DD' instead of local-midnight Dates.
+pg.types.setTypeParser(1082, (value) => value);
 
 export type TDb = Kysely<TDatabaseSchema>;
 export type TTx = Transaction<TDatabaseSchema>;

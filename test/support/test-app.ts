@@ -7,6 +7,8 @@ import { addMember } from '../../server/modules/members/members.service.ts';
 import { createOrganisation } from '../../server/modules/organisations/organisations.service.ts';
 import { createFirstAdministrator } from '../../server/modules/setup/setup.service.ts';
 import { openTestDatabase } from './test-database.ts';
+import { createKeyring } from '../../server/crypto/keyring.ts';
+import { randomBytes } from 'node:crypto';
 import { TestClock } from './test-clock.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -50,7 +52,7 @@ export interface TTestApp {
 export async function createTestApp(options: { webDir?: string | null } = {}): Promise<TTestApp> {
   const database = await openTestDatabase();
   const clock = new TestClock();
-  const deps = { database, clock: clock.now };
+  const deps = { database, clock: clock.now, keyring: createKeyring(randomBytes(32)) };
   const app = await buildApp({
     ...deps,
     config: { sessionIdleMinutes: 30, sessionAbsoluteHours: 12, behindTls: false, logLevel: 'silent' },

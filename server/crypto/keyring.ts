@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import type { TDb, TTx } from '../db/database.ts';
+import { deriveIndexKey, openBytes, sealBytes } from './field-encryption.ts';
+
+/**
+ * Per-organisation data keys, each wrapped by the master key. Keys are looked up in the
+ * caller's transaction every time; only unwrapping is cached, keyed by the wrapped bytes, so a
+ * key created in a transaction that rolls back can never be used for data that commits.
+ */
+export interface TOrgKey {
+  version: number;
+  dataKey: Buffer;
+  indexKey: Buffer;
+}
+
+export interface TKeyring {
+  /** The organisation's current key; created (in `db`'s transaction) on first use. */
+  currentKey(db: TTx, orgId: string, now: Date): Promise<TOrgKey>;
+  /** A specific version, to open older ciphertexts. @throws when it does not exist */
+  keyVersion(db: TDb | TTx, orgId: string, version: number): Promise<TOrgKey>;
+}
+
+const wrapContext = (orgId: string, version: number) => `palermo/org-key/${orgId}/${version}`;
+
+export function createKeyring(masterKey: Buffer): TKeyring {
+  const unwrapped = new Map<string, TOrgKey>();
+  const unwrap = (orgId: string, version: number, wrappedKey: string): TOrgKey => {
+    const cached = unwrapped.get(wrappedKey);
+    if (cached) return cached;
+    const dataKey = openBytes(masterKey, wrappedKey, wrapContext(orgId, version));
+    const key = { version, dataKey, indexKey: deriveIndexKey(dataKey) };
+    unwrapped.set(wrappedKey, key);
+    return key;
+  };
+  const latest = (db: TDb | TTx, orgId: string) =>
+    db.selectFrom('organisationKeys').select(['keyVersion', 'wrappedKey']).where('orgId', '=', orgId).orderBy('keyVersion', 'desc').limit(1).executeTakeFirst();
+
+  return {
+    async currentKey(db, orgId, now) {
+      let row = await latest(db, orgId);
+      if (!row) {
+        const wrappedKey = sealBytes(masterKey, randomBytes(32), wrapContext(orgId, 1));
+        await db.insertInto('organisationKeys').values({ orgId, keyVersion: 1, wrappedKey, createdAt: now })
+          .onConflict((conflict) => conflict.columns(['orgId', 'keyVersion']).doNothing()).execute();
+        row = await latest(db, orgId);
+      }
+      if (!row) throw new Error('organisation key could not be created');
+      return unwrap(orgId, row.keyVersion, row.wrappedKey);
+    },
+    async keyVersion(db, orgId, version) {
+      const row = await db.selectFrom('organisationKeys').select('wrappedKey').where('orgId', '=', orgId).where('keyVersion', '=', version).executeTakeFirst();
+      if (!row) throw new Error(`organisation key version ${version} is missing`);
+      return unwrap(orgId, version, row.wrappedKey);
+    },
+  };
+}
