@@ -8,6 +8,7 @@ import { issueSetupTokenIfNeeded } from './modules/setup/setup-token.ts';
 import { deleteExpiredSessions } from './modules/auth/sessions.repo.ts';
 import { loadOrCreateMasterKey } from './crypto/master-key.ts';
 import { createKeyring } from './crypto/keyring.ts';
+import { startDeadlineSweeps } from './modules/deadlines/sweep-schedule.ts';
 import type { TClock, TContextDeps } from './context.ts';
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
@@ -72,6 +73,7 @@ export async function startServer(config: TConfig, options: TStartOptions = {}):
   // Printed last: scripts and tests wait for this line as the sign of readiness.
   print(`Palermo is listening on ${url} (${database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}).`);
 
+  const sweeps = startDeadlineSweeps(deps, (error) => app?.log.error({ err: error }, 'deadline sweep failed'));
   let closed = false;
   const runningApp = app;
   return {
@@ -83,6 +85,7 @@ export async function startServer(config: TConfig, options: TStartOptions = {}):
     async close() {
       if (closed) return;
       closed = true;
+      await sweeps.stop();
       await runningApp.close();
       await database.close();
     },

@@ -5,6 +5,7 @@
 export const PERMISSIONS = [
   // foundation
   'org.read',
+  'org.configure',
   'member.read',
   'member.manage',
   'audit.read',

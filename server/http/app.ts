@@ -15,6 +15,11 @@ import { registerHealthRoutes } from '../modules/health/health.routes.ts';
 import { registerMemberRoutes } from '../modules/members/members.routes.ts';
 import { registerOrganisationRoutes } from '../modules/organisations/organisations.routes.ts';
 import { registerSetupRoutes } from '../modules/setup/setup.routes.ts';
+import { registerCaseRoutes } from '../modules/cases/cases.routes.ts';
+import { registerDeadlineRoutes } from '../modules/deadlines/deadlines.routes.ts';
+import { registerAnonymousNotificationRoutes } from '../modules/anonymous-notifications/anonymous-notifications.routes.ts';
+import { registerReferralDraftRoutes } from '../modules/referral-drafts/referral-drafts.routes.ts';
+import { registerReferenceDataRoutes } from '../modules/reference-data/reference-data.routes.ts';
 
 export interface TRouteEntry {
   method: string;
@@ -41,6 +46,11 @@ const ROUTE_MODULES = [
   registerOrganisationRoutes,
   registerMemberRoutes,
   registerAuditRoutes,
+  registerReferenceDataRoutes,
+  registerCaseRoutes,
+  registerDeadlineRoutes,
+  registerAnonymousNotificationRoutes,
+  registerReferralDraftRoutes,
 ];
 
 /** Builds the HTTP app (API, OpenAPI, and the web app when `webDir` is given). Does not listen. */

@@ -1,3 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { COE_PROFILE } from '../../core/nrm/jurisdictions/index.ts';
+import { adultCaseBody, FULL_CONSENT, strongAdultLabourScreening } from '../support/case-fixtures.ts';
+import { caseInState } from '../support/case-states.ts';
+import { unique } from '../support/test-app.ts';
 import type { TSample } from './types.ts';
 
-export const NRM_SAMPLES: Record<string, TSample> = {};
+const caseUrl = (orgId: string, caseId: string, path = '') => `/api/organisations/${orgId}/cases/${caseId}${path}`;
+let profileVersion = 100;
+
+export const NRM_SAMPLES: Record<string, TSample> = {
+  'GET /api/screening-lists': { build: async () => ({ url: '/api/screening-lists' }) },
+  'GET /api/jurisdiction-profiles': { build: async () => ({ url: '/api/jurisdiction-profiles' }) },
+  'POST /api/jurisdiction-profiles': {
+    build: async () => {
+      profileVersion += 1;
+      return { url: '/api/jurisdiction-profiles', body: { ...COE_PROFILE, id: `test-${profileVersion}`, version: `1.0.${profileVersion}` } };
+    },
+  },
+  'GET /api/organisations/:orgId/nrm-settings': { build: async ({ orgId }) => ({ url: `/api/organisations/${orgId}/nrm-settings` }) },
+  'PUT /api/organisations/:orgId/nrm-settings': { build: async ({ orgId }) => ({ url: `/api/organisations/${orgId}/nrm-settings`, body: { jurisdictionProfileId: 'coe' } }) },
+  'POST /api/organisations/:orgId/cases': { build: async ({ orgId }) => ({ url: `/api/organisations/${orgId}/cases`, body: adultCaseBody() }) },
+  'GET /api/organisations/:orgId/cases': { build: async ({ orgId }) => ({ url: `/api/organisations/${orgId}/cases` }) },
+  'GET /api/organisations/:orgId/cases/:caseId': { build: async ({ t, orgId }) => ({ url: caseUrl(orgId, (await caseInState(t, orgId, 'draft')).caseId) }) },
+  'GET /api/organisations/:orgId/cases/:caseId/timeline': { build: async ({ t, orgId }) => ({ url: caseUrl(orgId, (await caseInState(t, orgId, 'draft')).caseId, '/timeline') }) },
+  'POST /api/organisations/:orgId/cases/:caseId/screenings': {
+    build: async ({ t, orgId }) => ({ url: caseUrl(orgId, (await caseInState(t, orgId, 'draft')).caseId, '/screenings'), body: strongAdultLabourScreening() }),
+  },
+  'POST /api/organisations/:orgId/cases/:caseId/consent': {
+    build: async ({ t, orgId }) => ({ url: caseUrl(orgId, (await caseInState(t, orgId, 'draft')).caseId, '/consent'), body: FULL_CONSENT }),
+  },
+  'POST /api/organisations/:orgId/cases/:caseId/referral': {
+    build: async ({ t, orgId }) => {
+      const fixture = await caseInState(t, orgId, 'consented');
+      return { url: caseUrl(orgId, fixture.caseId, '/referral'), body: { expectedVersion: fixture.version } };
+    },
+  },
+  'POST /api/organisations/:orgId/cases/:caseId/decisions': {
+    build: async ({ t, orgId }) => {
+      const fixture = await caseInState(t, orgId, 'referred');
+      return { url: caseUrl(orgId, fixture.caseId, '/decisions'), body: { kind: 'RG', outcome: 'positive', reasons: ['r'], expectedVersion: fixture.version } };
+    },
+  },
+  'POST /api/organisations/:orgId/cases/:caseId/reconsideration': {
+    build: async ({ t, orgId }) => {
+      const fixture = await caseInState(t, orgId, 'rg_negative');
+      return { url: caseUrl(orgId, fixture.caseId, '/reconsideration'), body: { reasons: ['new evidence'], expectedVersion: fixture.version } };
+    },
+  },
+  'POST /api/organisations/:orgId/cases/:caseId/withdrawal': {
+    build: async ({ t, orgId }) => {
+      const fixture = await caseInState(t, orgId, 'referred');
+      return { url: caseUrl(orgId, fixture.caseId, '/withdrawal'), body: { expectedVersion: fixture.version } };
+    },
+  },
+  'POST /api/organisations/:orgId/cases/:caseId/closure': {
+    build: async ({ t, orgId }) => {
+      const fixture = await caseInState(t, orgId, 'draft');
+      return { url: caseUrl(orgId, fixture.caseId, '/closure'), body: { reason: 'draft_discarded', expectedVersion: fixture.version } };
+    },
+  },
+  'PUT /api/organisations/:orgId/cases/:caseId/child-protection/lead': {
+    build: async ({ t, orgId }) => {
+      const lead = await t.addUser(orgId, 'child_protection');
+      return { url: caseUrl(orgId, (await caseInState(t, orgId, 'draft')).caseId, '/child-protection/lead'), body: { userId: lead.userId } };
+    },
+  },
+  'POST /api/organisations/:orgId/cases/:caseId/child-protection/age-assessment': {
+    build: async ({ t, orgId }) => ({ url: caseUrl(orgId, (await caseInState(t, orgId, 'draft')).caseId, '/child-protection/age-assessment'), body: { outcome: 'adult' } }),
+  },
+  'PUT /api/organisations/:orgId/cases/:caseId/child-protection/guardian': {
+    build: async ({ t, orgId }) => ({ url: caseUrl(orgId, (await caseInState(t, orgId, 'draft')).caseId, '/child-protection/guardian'), body: { kind: 'legal_guardian', guardianRef: 'G-1' } }),
+  },
+  'POST /api/organisations/:orgId/cases/:caseId/child-protection/best-interests-determination': {
+    build: async ({ t, orgId }) => ({
+      url: caseUrl(orgId, (await caseInState(t, orgId, 'draft')).caseId, '/child-protection/best-interests-determination'),
+      body: { outcome: 'other_durable_solution', riskAndSecurityAssessmentDone: true },
+    }),
+  },
+  'PUT /api/organisations/:orgId/cases/:caseId/protection': {
+    build: async ({ t, orgId }) => ({
+      url: caseUrl(orgId, (await caseInState(t, orgId, 'draft')).caseId, '/protection'),
+      body: { nonPunishment: { offencesLinkedToExploitation: true, note: null }, residence: { status: 'applied', kind: null }, asylum: { status: 'none' }, internationalProtectionNeeds: null },
+    }),
+  },
+  'GET /api/organisations/:orgId/deadlines': { build: async ({ orgId }) => ({ url: `/api/organisations/${orgId}/deadlines` }) },
+  'POST /api/organisations/:orgId/anonymous-notifications': {
+    build: async ({ orgId }) => ({
+      url: `/api/organisations/${orgId}/anonymous-notifications`,
+      body: { notifiedOn: '2026-01-05', sex: 'male', ageBand: '30--38', ageAtExploitation: 'adult', nationality: 'AL', exploitationTypes: ['labour'], exploitationLocation: 'in_country', locationRegion: 'GB' },
+    }),
+  },
+  'GET /api/organisations/:orgId/referral-drafts': { build: async ({ orgId }) => ({ url: `/api/organisations/${orgId}/referral-drafts` }) },
+  'PUT /api/organisations/:orgId/referral-drafts/:draftId': {
+    build: async ({ orgId }) => ({ url: `/api/organisations/${orgId}/referral-drafts/${randomUUID()}`, body: { step: 1, data: { note: unique('draft') } } }),
+  },
+  'DELETE /api/organisations/:orgId/referral-drafts/:draftId': {
+    build: async ({ t, orgId, actor }) => {
+      const draftId = randomUUID();
+      // The draft must be the actor's own; when the actor may not write drafts this PUT fails and the DELETE is refused the same way.
+      if (actor) await (await t.login(actor)).request('PUT', `/api/organisations/${orgId}/referral-drafts/${draftId}`, { step: 0, data: {} });
+      return { url: `/api/organisations/${orgId}/referral-drafts/${draftId}` };
+    },
+  },
+};

@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { TRole } from '../../core/authz/permissions.ts';
-import { NO_REQUEST, withContext, type TActor } from '../../server/context.ts';
+import { NO_REQUEST, withContext, type TActor, type TCtx } from '../../server/context.ts';
 import type { TDatabase } from '../../server/db/database.ts';
 import { buildApp } from '../../server/http/app.ts';
 import { addMember } from '../../server/modules/members/members.service.ts';
@@ -46,24 +46,27 @@ export interface TTestApp {
   /** Adds a new user with a role to an organisation. */
   addUser(organisationId: string, role: TRole): Promise<TTestUser>;
   login(user: TTestUser): Promise<TAgent>;
+  /** Runs use cases directly as the system actor (fixtures that need no HTTP round trip). */
+  asSystem<T>(work: (ctx: TCtx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { webDir?: string | null } = {}): Promise<TTestApp> {
+export async function createTestApp(options: { webDir?: string | null; clockStart?: Date } = {}): Promise<TTestApp> {
   const database = await openTestDatabase();
-  const clock = new TestClock();
+  const clock = new TestClock(options.clockStart);
   const deps = { database, clock: clock.now, keyring: createKeyring(randomBytes(32)) };
   const app = await buildApp({
     ...deps,
     config: { sessionIdleMinutes: 30, sessionAbsoluteHours: 12, behindTls: false, logLevel: 'silent' },
     webDir: options.webDir ?? null,
   });
-  const asSystem = <T>(work: Parameters<typeof withContext<T>>[3]) => withContext(deps, SYSTEM, NO_REQUEST, work);
+  const asSystem = <T>(work: (ctx: TCtx) => Promise<T>) => withContext(deps, SYSTEM, NO_REQUEST, work);
 
   return {
     app,
     database,
     clock,
+    asSystem,
     async seedFirstAdmin() {
       const email = `${unique('admin')}@example.test`;
       const { user, organisation } = await asSystem((ctx) =>

@@ -1,5 +1,36 @@
 /**
  * ⚠ PERSISTED SHAPES: see core/audit/events.ts.
- * Audit events of identify, refer, decide.
+ * Audit events of identify, refer, decide. Metadata never holds identifying values (names,
+ * dates of birth, document numbers, decision reasons): only codes, ids and outcomes.
  */
-export const NRM_AUDIT_EVENTS = {} as const;
+import { z } from 'zod';
+import { CASE_STATUSES } from '../../nrm/case-status.ts';
+import { CLOSURE_REASONS } from '../../nrm/closure.ts';
+
+const ZStatus = z.enum(CASE_STATUSES);
+
+export const NRM_AUDIT_EVENTS = {
+  'case.created': z.object({ reference: z.string(), isChild: z.boolean(), jurisdictionProfile: z.string() }).strict(),
+  'person.identityViewed': z.object({ personId: z.string(), purpose: z.string() }).strict(),
+  'person.identitiesListed': z.object({ count: z.number().int(), searched: z.boolean() }).strict(),
+  'person.identityUpdated': z.object({ personId: z.string(), fields: z.array(z.string()) }).strict(),
+  'screening.recorded': z.object({ screeningId: z.string(), listId: z.string(), outcome: z.string() }).strict(),
+  'consent.recorded': z.object({ decision: z.enum(['given', 'declined']), topicsExplained: z.array(z.string()) }).strict(),
+  'case.referred': z.object({ from: ZStatus, to: ZStatus, isChild: z.boolean() }).strict(),
+  'decision.recorded': z.object({ decisionId: z.string(), kind: z.enum(['RG', 'CG']), outcome: z.enum(['positive', 'negative']), isReconsideration: z.boolean(), from: ZStatus, to: ZStatus }).strict(),
+  'case.reconsiderationRequested': z.object({ from: ZStatus, to: ZStatus }).strict(),
+  'case.withdrawn': z.object({ from: ZStatus }).strict(),
+  'case.closed': z.object({ from: ZStatus, reason: z.enum(CLOSURE_REASONS) }).strict(),
+  'case.childLeadAssigned': z.object({ userId: z.string() }).strict(),
+  'case.ageAssessed': z.object({ outcome: z.enum(['child', 'adult']), isChild: z.boolean() }).strict(),
+  'case.guardianRecorded': z.object({ kind: z.string() }).strict(),
+  'case.bestInterestsDetermined': z.object({ outcome: z.string(), riskAndSecurityAssessmentDone: z.boolean() }).strict(),
+  'case.protectionUpdated': z.object({ fields: z.array(z.string()) }).strict(),
+  'deadline.breached': z.object({ deadlineId: z.string(), kind: z.string(), dueAt: z.string() }).strict(),
+  'deadline.elapsed': z.object({ deadlineId: z.string(), kind: z.string(), dueAt: z.string() }).strict(),
+  'anonymousNotification.recorded': z.object({ notificationId: z.string() }).strict(),
+  'referralDraft.saved': z.object({ draftId: z.string(), step: z.number().int() }).strict(),
+  'referralDraft.deleted': z.object({ draftId: z.string() }).strict(),
+  'jurisdictionProfile.added': z.object({ id: z.string(), version: z.string() }).strict(),
+  'organisation.jurisdictionChanged': z.object({ from: z.string(), to: z.string() }).strict(),
+} as const;

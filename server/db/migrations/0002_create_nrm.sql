@@ -168,3 +168,16 @@ create table referral_drafts (
   updated_at timestamptz not null
 );
 create index referral_drafts_user on referral_drafts (org_id, user_id);
+
+-- A request to reconsider a negative decision, with its reasons (encrypted: they narrate the case).
+create table reconsideration_requests (
+  org_id uuid not null references organisations (id),
+  id uuid primary key default gen_random_uuid(),
+  case_id uuid not null references cases (id),
+  decision_kind text not null check (decision_kind in ('RG', 'CG')),
+  reasons_ciphertext text not null,
+  key_version integer not null,
+  requested_by uuid references users (id),
+  requested_at timestamptz not null
+);
+create index reconsideration_requests_case on reconsideration_requests (case_id);

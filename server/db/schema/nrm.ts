@@ -144,6 +144,17 @@ export interface TReferralDraftsTable {
   updatedAt: TTimestamp;
 }
 
+export interface TReconsiderationRequestsTable {
+  orgId: string;
+  id: Generated<string>;
+  caseId: string;
+  decisionKind: string;
+  reasonsCiphertext: string;
+  keyVersion: number;
+  requestedBy: string | null;
+  requestedAt: TTimestamp;
+}
+
 /** Tables of the identify-refer-decide module (migration 0002). */
 export interface TNrmTables {
   organisationKeys: TOrganisationKeysTable;
@@ -157,6 +168,7 @@ export interface TNrmTables {
   deadlines: TDeadlinesTable;
   anonymousNotifications: TAnonymousNotificationsTable;
   referralDrafts: TReferralDraftsTable;
+  reconsiderationRequests: TReconsiderationRequestsTable;
 }
 
 export type TCaseRow = Selectable<TCasesTable>;

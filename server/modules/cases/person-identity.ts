@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { blindIndexTokens, openJson, sealJson } from '../../crypto/field-encryption.ts';
+import type { TKeyring } from '../../crypto/keyring.ts';
+import type { TDb, TTx } from '../../db/database.ts';
+
+/**
+ * The identifying part of a person. It exists in plaintext only in memory: at rest it is one
+ * AES-256-GCM ciphertext bound to the person's row, plus a blind index of the name tokens.
+ */
+const ZName = z.string().trim().min(1).max(200);
+export const ZPersonIdentity = z.strictObject({
+  givenName: ZName.optional(),
+  familyName: ZName.optional(),
+  otherNames: z.array(ZName).max(20).optional(),
+  dateOfBirth: z.iso.date().optional(),
+  documentNumbers: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
+  phone: z.string().trim().min(1).max(50).optional(),
+  address: z.string().trim().min(1).max(500).optional(),
+  photoReference: z.string().trim().min(1).max(500).optional(),
+});
+export type TPersonIdentity = z.infer<typeof ZPersonIdentity>;
+
+const identityContext = (orgId: string, personId: string) => `palermo/person-identity/${orgId}/${personId}`;
+
+/** Every name a person is known by, for the blind index and the display name. */
+export function namesOf(identity: TPersonIdentity): string[] {
+  return [identity.givenName, identity.familyName, ...(identity.otherNames ?? [])].filter((name): name is string => Boolean(name));
+}
+
+export function displayNameOf(identity: TPersonIdentity): string | null {
+  const main = [identity.givenName, identity.familyName].filter(Boolean).join(' ');
+  return main || identity.otherNames?.[0] || null;
+}
+
+export async function sealIdentity(keyring: TKeyring, tx: TTx, orgId: string, personId: string, identity: TPersonIdentity, now: Date) {
+  const key = await keyring.currentKey(tx, orgId, now);
+  return {
+    identityCiphertext: sealJson(key.dataKey, identity, identityContext(orgId, personId)),
+    keyVersion: key.version,
+    nameIndex: [...new Set(namesOf(identity).flatMap((name) => blindIndexTokens(key.indexKey, name)))],
+  };
+}
+
+export async function openIdentity(keyring: TKeyring, db: TDb | TTx, row: { orgId: string; id: string; identityCiphertext: string; keyVersion: number }): Promise<TPersonIdentity> {
+  const key = await keyring.keyVersion(db, row.orgId, row.keyVersion);
+  return openJson<TPersonIdentity>(key.dataKey, row.identityCiphertext, identityContext(row.orgId, row.id));
+}
+
+/** Blind-index tokens of a search query, under every key version the organisation has used. */
+export async function searchTokens(keyring: TKeyring, tx: TTx, orgId: string, query: string, now: Date): Promise<string[]> {
+  const key = await keyring.currentKey(tx, orgId, now);
+  return blindIndexTokens(key.indexKey, query);
+}

@@ -1,0 +1,347 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startTestServer, type TTestServer } from '../support/server.ts';
+
+/**
+ * Golden paths of "identify, refer, decide" in a real Chromium against the real server and the
+ * built web app, with the server's clock moved past the recovery period:
+ *   1. adult: a first responder screens, takes consent and refers; a coordinator decides RG,
+ *      then (31 days later) CG, and closes; the timeline shows every step.
+ *   2. child (disputed age): no consent; the referral waits for a child-protection lead; the
+ *      specialist refers and records guardian and best-interests determination; decided, closed.
+ * Screenshots land in test-artifacts/e2e/nrm-*.png (gitignored).
+ * Run: npm run build && node --import tsx --test test/e2e/nrm.e2e.test.ts
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'];
+const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/e2e/', import.meta.url));
+const WEB_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
+
+type TLocale = Record<string, Record<string, unknown>>;
+function locale(language: string): TLocale {
+  return JSON.parse(readFileSync(new URL(`../../web/src/i18n/locales/${language}.json`, import.meta.url), 'utf8')) as TLocale;
+}
+/** One string of a locale file, e.g. `text(en, 'nav.cases')`, so the test follows translation edits. */
+function text(strings: TLocale, key: string): string {
+  const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], strings);
+  assert.equal(typeof value, 'string', `no string at ${key}`);
+  return value as string;
+}
+/** A locale string with its {{variables}} filled in (values wrapped in bidi isolates, as the app renders them). */
+function filled(strings: TLocale, key: string, values: Record<string, string>): string {
+  return text(strings, key).replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) => `\u2068${values[name] ?? ''}\u2069`);
+}
+/** The part of a locale string before its first {{variable}}, for partial matches. */
+function prefix(strings: TLocale, key: string): string {
+  return text(strings, key).split('{{')[0] ?? '';
+}
+
+const skip = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" to run the browser test`;
+const en = locale('en');
+const ar = locale('ar');
+
+type TUser = { email: string; password: string };
+
+/** A signed-in browser page for one user, collecting CSP violations and script errors. */
+async function signedInPage(browser: Browser, server: TTestServer, user: TUser, problems: string[], viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, locale: 'en-GB' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.goto(`${server.url}/`);
+  await page.getByLabel(text(en, 'login.email'), { exact: true }).fill(user.email);
+  await page.getByLabel(text(en, 'login.password'), { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: text(en, 'login.submit'), exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /Test / }).waitFor();
+  return { context, page };
+}
+
+function shot(page: Page, name: string) {
+  return page.screenshot({ path: `${ARTIFACTS}nrm-${name}.png`, fullPage: true });
+}
+
+async function noSidewaysScroll(page: Page, what: string) {
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${what} scrolls sideways at ${page.viewportSize()?.width ?? '?'} px`);
+}
+
+async function radio(page: Page, group: string, option: string) {
+  await page.getByRole('group', { name: group, exact: true }).getByRole('radio', { name: option, exact: true }).check();
+}
+
+async function checkbox(page: Page, group: string, option: string) {
+  await page.getByRole('group', { name: group, exact: true }).getByRole('checkbox', { name: option, exact: true }).check();
+}
+
+async function continueStep(page: Page, nextStep: string) {
+  await page.getByRole('button', { name: text(en, 'intake.continue'), exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: text(en, `intake.steps.${nextStep}`), exact: true }).waitFor();
+}
+
+/** Opens a case from the case list by its reference. */
+async function openCase(page: Page, reference: string) {
+  await page.getByRole('link', { name: text(en, 'nav.cases'), exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: text(en, 'cases.title') }).waitFor();
+  await page.getByRole('link', { name: reference }).click();
+  await caseHeading(page, reference).waitFor();
+}
+
+function caseHeading(page: Page, reference: string) {
+  return page.getByRole('heading', { level: 1, name: new RegExp(`${prefix(en, 'casePage.title')}.*${reference}`) });
+}
+
+async function expectStatus(page: Page, status: string) {
+  await page.locator('#case-status').getByText(text(en, `caseStatus.${status}`), { exact: true }).waitFor();
+}
+
+/** Clicks an allowed action's button and fills its reasons, then records. */
+async function decide(page: Page, action: string, reasons: string[]) {
+  await page.getByRole('button', { name: text(en, `caseActions.${action}`), exact: true }).click();
+  await page.getByLabel(text(en, 'casePage.reasons'), { exact: true }).fill(reasons.join('\n'));
+  await page.getByRole('button', { name: text(en, 'casePage.recordDecision'), exact: true }).click();
+}
+
+async function closeCase(page: Page, reason: string) {
+  await page.getByRole('button', { name: text(en, 'caseActions.close'), exact: true }).click();
+  await page.getByLabel(text(en, 'casePage.closureReason'), { exact: true }).selectOption(reason);
+  await page.getByRole('button', { name: text(en, 'casePage.confirmClosure'), exact: true }).click();
+  await page.getByRole('status').getByText(text(en, 'casePage.closed'), { exact: true }).waitFor();
+}
+
+/** The translated timeline entries, newest first. */
+async function timelineActions(page: Page): Promise<string[]> {
+  await page.locator('.timeline__action').first().waitFor();
+  return page.locator('.timeline__action').allTextContents();
+}
+
+test('NRM golden paths in Chromium: adult referral to closure, child pathway to closure', { skip, timeout: 420_000 }, async () => {
+  assert.ok(existsSync(WEB_INDEX), 'dist/web/index.html is missing: run "npm run build" first');
+  mkdirSync(ARTIFACTS, { recursive: true });
+
+  const server = await startTestServer();
+  let browser: Browser | undefined;
+  const problems: string[] = [];
+  try {
+    const admin = await server.seedAdmin();
+    const orgId = admin.organisationId;
+    const responder = await server.seedUser(orgId, 'first_responder');
+    const coordinator = await server.seedUser(orgId, 'coordinator');
+    const specialist = await server.seedUser(orgId, 'child_protection');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+
+    // ── 1. Adult ───────────────────────────────────────────────────────────────────────────
+    const fr = await signedInPage(browser, server, responder, problems);
+    const p = fr.page;
+    // First responders read cases but not the deadline dashboard.
+    await p.getByRole('link', { name: text(en, 'nav.cases'), exact: true }).waitFor();
+    assert.equal(await p.getByRole('link', { name: text(en, 'nav.deadlines'), exact: true }).count(), 0);
+
+    await p.getByRole('link', { name: text(en, 'nav.cases'), exact: true }).click();
+    await p.getByRole('link', { name: text(en, 'cases.newReferral'), exact: true }).click();
+    await p.getByRole('heading', { level: 1, name: text(en, 'intake.title') }).waitFor();
+
+    // Person
+    await p.getByLabel(text(en, 'person.givenName'), { exact: true }).fill('Elena');
+    await p.getByLabel(text(en, 'person.familyName'), { exact: true }).fill('Popescu');
+    await radio(p, text(en, 'person.sex'), text(en, 'sexes.female'));
+    await p.getByLabel(text(en, 'person.ageYears'), { exact: true }).fill('29');
+    await radio(p, text(en, 'person.ageStatus'), text(en, 'ageStatuses.claimed'));
+    await p.getByLabel(text(en, 'person.citizenship'), { exact: true }).selectOption('RO');
+    await shot(p, '01-intake-person');
+    await continueStep(p, 'circumstances');
+    // Each step is saved as a server draft.
+    await p.getByText(new RegExp(prefix(en, 'intake.savedAt'))).waitFor();
+
+    // Circumstances
+    await checkbox(p, text(en, 'details.exploitationForms'), text(en, 'exploitationTypes.labour'));
+    await p.getByLabel(text(en, 'details.countryOfExploitation'), { exact: true }).selectOption('GB');
+    await continueStep(p, 'screening');
+
+    // Screening on a phone: adult labour list, two indicators (strongest first) in DR, EX and CD.
+    await p.setViewportSize({ width: 390, height: 844 });
+    await p.getByLabel(text(en, 'screening.list'), { exact: true }).selectOption('AL');
+    const lists = await p.evaluate(async () => (await (await fetch('/api/screening-lists')).json()) as { lists: { id: string; indicators: { id: string; dimension: string; strength: string; labels: { en: string } }[] }[] });
+    const adultLabour = lists.lists.find((l) => l.id === 'AL');
+    assert.ok(adultLabour, 'the server offers the adult labour list');
+    const rank = { strong: 0, medium: 1, weak: 2 } as Record<string, number>;
+    for (const dimension of ['DR', 'EX', 'CD']) {
+      const chosen = adultLabour.indicators.filter((i) => i.dimension === dimension).sort((a, b) => (rank[a.strength] ?? 3) - (rank[b.strength] ?? 3)).slice(0, 2);
+      for (const indicator of chosen) await radio(p, indicator.labels.en, text(en, 'observation.present'));
+    }
+    // One explicit "absent" answer; everything else stays unknown (a gap, never a "no").
+    const anotherIndicator = adultLabour.indicators.find((i) => i.dimension === 'VD');
+    assert.ok(anotherIndicator);
+    await radio(p, anotherIndicator.labels.en, text(en, 'observation.absent'));
+    const result = p.locator('.result');
+    await result.getByRole('heading', { name: text(en, 'screening.resultTitle') }).waitFor();
+    await result.getByText(text(en, 'screeningOutcomes.trafficking'), { exact: true }).waitFor();
+    await result.getByText(new RegExp(prefix(en, 'screening.gaps'))).waitFor();
+    await noSidewaysScroll(p, 'the screening form');
+    await shot(p, '02-screening-phone');
+    await p.setViewportSize({ width: 1280, height: 900 });
+    await continueStep(p, 'consent');
+
+    // Consent: all four topics, in Romanian with an interpreter; the person consents.
+    for (const topic of ['nrm_purpose', 'support_available', 'possible_outcomes', 'information_sharing']) {
+      await checkbox(p, text(en, 'consent.topicsExplained'), text(en, `consentTopics.${topic}`));
+    }
+    await p.getByLabel(text(en, 'consent.language'), { exact: true }).fill('ro');
+    await p.getByLabel(text(en, 'consent.interpreterUsed'), { exact: true }).check();
+    await radio(p, text(en, 'consent.decision'), text(en, 'consent.given'));
+    await continueStep(p, 'review');
+    await p.getByText(text(en, 'intake.routeAdult'), { exact: true }).waitFor();
+    await shot(p, '03-intake-review');
+
+    // Submit: case, screening, consent, referral.
+    await p.getByRole('button', { name: text(en, 'intake.submit'), exact: true }).click();
+    await p.getByRole('heading', { level: 1, name: new RegExp(prefix(en, 'casePage.title')) }).waitFor();
+    const headingText = (await p.getByRole('heading', { level: 1 }).textContent()) ?? '';
+    const reference = headingText.replace(prefix(en, 'casePage.title'), '').replace(/[\u2068\u2069]/g, '').trim();
+    assert.ok(reference.length > 0, `a case reference in "${headingText}"`);
+    await p.getByRole('status').getByText(filled(en, 'intake.doneReferred', { reference }), { exact: true }).waitFor();
+    await expectStatus(p, 'referred');
+    await shot(p, '04-adult-referred');
+    // The submitted draft is gone from "Continue a saved referral".
+    await p.getByRole('link', { name: text(en, 'casePage.allCases'), exact: true }).click();
+    await p.getByRole('link', { name: reference }).waitFor();
+    assert.equal(await p.getByRole('heading', { name: text(en, 'cases.drafts') }).count(), 0);
+
+    // Coordinator: name search, RG decision.
+    const co = await signedInPage(browser, server, coordinator, problems);
+    const c = co.page;
+    await c.getByRole('link', { name: text(en, 'nav.deadlines'), exact: true }).waitFor();
+    await c.getByRole('link', { name: text(en, 'nav.cases'), exact: true }).click();
+    await c.getByLabel(text(en, 'cases.search'), { exact: true }).fill('Popescu');
+    await c.getByRole('row').filter({ hasText: 'Elena Popescu' }).getByRole('link', { name: reference }).click();
+    await caseHeading(c, reference).waitFor();
+    await decide(c, 'record_rg_positive', ['Credible account of deceptive recruitment and debt bondage.', 'Screening indicators in three dimensions.']);
+    await c.getByRole('status').getByText(filled(en, 'casePage.decided', { decision: text(en, 'caseActions.record_rg_positive') }), { exact: true }).waitFor();
+    await expectStatus(c, 'rg_positive');
+    await c.getByText(text(en, 'casePage.earliestCg'), { exact: true }).waitFor();
+    await shot(c, '05-adult-rg-positive');
+
+    // A CG decision inside the recovery period is refused by the server, in words.
+    await decide(c, 'record_cg_positive', ['Too early on purpose.']);
+    await c.getByRole('alert').getByText(text(en, 'errors.reasons.CG_BEFORE_END_OF_RECOVERY_PERIOD'), { exact: true }).waitFor();
+    await c.getByRole('button', { name: text(en, 'casePage.cancel'), exact: true }).click();
+
+    // The deadline dashboard lists the running recovery period.
+    await c.getByRole('link', { name: text(en, 'nav.deadlines'), exact: true }).click();
+    await c.getByRole('heading', { level: 1, name: text(en, 'deadlines.title') }).waitFor();
+    await c.getByRole('row').filter({ hasText: reference }).waitFor();
+    await shot(c, '06-deadlines');
+
+    // 31 days later: CG decision, then closure.
+    server.clock.advanceDays(31);
+    await openCase(c, reference);
+    await decide(c, 'record_cg_positive', ['Balance of probabilities met: consistent account, corroborating documents.']);
+    await expectStatus(c, 'cg_positive');
+    await closeCase(c, 'conclusive_decision_made');
+    await expectStatus(c, 'closed');
+    assert.equal(await c.locator('#case-actions').getByRole('button').count(), 0, 'a closed case offers no action');
+    const adultTimeline = await timelineActions(c);
+    for (const key of ['case.created', 'screening.recorded', 'consent.recorded', 'case.referred', 'decision.recorded', 'case.closed']) {
+      const [area, event] = key.split('.') as [string, string];
+      assert.ok(adultTimeline.includes(text(en, `auditActions.${area}.${event}`)), `timeline shows ${key}: ${adultTimeline.join(' | ')}`);
+    }
+    assert.equal(adultTimeline.filter((a) => a === text(en, 'auditActions.decision.recorded')).length, 2, 'two decisions (the refused early CG left no trace)');
+    await shot(c, '07-adult-closed-timeline');
+
+    // The same case in Arabic, right to left.
+    await c.getByLabel(text(en, 'header.language'), { exact: true }).selectOption('ar');
+    await c.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await c.locator('#case-status').getByText(text(ar, 'caseStatus.closed'), { exact: true }).waitFor();
+    await shot(c, '08-adult-closed-arabic');
+    await c.getByLabel(text(ar, 'header.language'), { exact: true }).selectOption('en');
+    await c.waitForFunction(() => document.documentElement.dir === 'ltr');
+
+    // ── 2. Child (disputed age) ────────────────────────────────────────────────────────────
+    await p.getByRole('link', { name: text(en, 'cases.newReferral'), exact: true }).click();
+    await p.getByRole('heading', { level: 1, name: text(en, 'intake.title') }).waitFor();
+    await p.getByLabel(text(en, 'person.givenName'), { exact: true }).fill('Samir');
+    await radio(p, text(en, 'person.sex'), text(en, 'sexes.male'));
+    await p.getByLabel(text(en, 'person.ageYears'), { exact: true }).fill('19');
+    await radio(p, text(en, 'person.ageStatus'), text(en, 'ageStatuses.disputed'));
+    // A disputed age means a presumed child (CETS 197 art. 10(3)).
+    await p.getByText(text(en, 'intake.childNotice'), { exact: true }).waitFor();
+    await continueStep(p, 'circumstances');
+    await checkbox(p, text(en, 'details.exploitationForms'), text(en, 'exploitationTypes.criminal'));
+    await radio(p, text(en, 'details.isUnaccompanied'), text(en, 'yesNoUnknown.yes'));
+    await continueStep(p, 'screening');
+    await continueStep(p, 'consent');
+    await p.getByText(text(en, 'intake.consentChild'), { exact: true }).waitFor();
+    await continueStep(p, 'review');
+    await p.getByRole('button', { name: text(en, 'intake.submitChild'), exact: true }).click();
+    await p.getByRole('heading', { level: 1, name: new RegExp(prefix(en, 'casePage.title')) }).waitFor();
+    const childHeading = (await p.getByRole('heading', { level: 1 }).textContent()) ?? '';
+    const childReference = childHeading.replace(prefix(en, 'casePage.title'), '').replace(/[\u2068\u2069]/g, '').trim();
+    await p.getByRole('status').getByText(filled(en, 'intake.doneNeedsLead', { reference: childReference }), { exact: true }).waitFor();
+    await expectStatus(p, 'draft');
+    await p.locator('#case-child').getByText(text(en, 'requirements.CHILD_PROTECTION_LEAD_REQUIRED'), { exact: true }).waitFor();
+    // Referring now is refused by the server until a lead is assigned.
+    await p.getByRole('button', { name: text(en, 'caseActions.submit_referral'), exact: true }).click();
+    await p.getByRole('button', { name: text(en, 'casePage.confirmReferral'), exact: true }).click();
+    await p.getByRole('alert').getByText(text(en, 'errors.reasons.CHILD_PROTECTION_LEAD_REQUIRED'), { exact: true }).waitFor();
+    await shot(p, '09-child-needs-lead');
+
+    // Coordinator assigns the child-protection specialist as lead.
+    await openCase(c, childReference);
+    await c.getByLabel(text(en, 'child.leadCandidate'), { exact: true }).selectOption({ label: 'Test child protection' });
+    await c.getByRole('button', { name: text(en, 'child.assignLead'), exact: true }).click();
+    await c.getByRole('status').getByText(filled(en, 'child.leadAssigned', { name: 'Test child protection' }), { exact: true }).waitFor();
+    assert.equal(await c.locator('#case-child').getByText(text(en, 'requirements.CHILD_PROTECTION_LEAD_REQUIRED'), { exact: true }).count(), 0);
+
+    // The specialist refers (no consent for a child), records the guardian and the BID.
+    const cp = await signedInPage(browser, server, specialist, problems);
+    const s = cp.page;
+    await openCase(s, childReference);
+    await s.getByRole('button', { name: text(en, 'caseActions.submit_referral'), exact: true }).click();
+    await s.getByRole('button', { name: text(en, 'casePage.confirmReferral'), exact: true }).click();
+    await s.getByRole('status').getByText(text(en, 'casePage.referred'), { exact: true }).waitFor();
+    await expectStatus(s, 'referred');
+    await s.getByLabel(text(en, 'child.guardianKind'), { exact: true }).selectOption('independent_child_trafficking_guardian');
+    await s.getByLabel(text(en, 'child.guardianRef'), { exact: true }).fill('ICTG-2026-014');
+    await s.getByRole('button', { name: text(en, 'child.recordGuardian'), exact: true }).click();
+    await s.getByRole('status').getByText(text(en, 'child.guardianRecorded'), { exact: true }).waitFor();
+    await radio(s, text(en, 'child.bidOutcome'), text(en, 'bidOutcomes.other_durable_solution'));
+    await s.getByLabel(text(en, 'child.riskAssessment'), { exact: true }).check();
+    await s.getByRole('button', { name: text(en, 'child.recordBid'), exact: true }).click();
+    await s.getByRole('status').getByText(text(en, 'child.bidRecorded'), { exact: true }).waitFor();
+    await shot(s, '10-child-protection');
+
+    // Coordinator: RG, 31 days, CG, closure.
+    await openCase(c, childReference);
+    await decide(c, 'record_rg_positive', ['Child recruited for criminal exploitation; act and exploitation established.']);
+    await expectStatus(c, 'rg_positive');
+    server.clock.advanceDays(31);
+    await c.reload();
+    await caseHeading(c, childReference).waitFor();
+    await decide(c, 'record_cg_positive', ['Conclusive: consistent account corroborated by the guardian.']);
+    await expectStatus(c, 'cg_positive');
+    await closeCase(c, 'conclusive_decision_made');
+    await expectStatus(c, 'closed');
+    const childTimeline = await timelineActions(c);
+    for (const key of ['case.created', 'case.childLeadAssigned', 'case.referred', 'case.guardianRecorded', 'case.bestInterestsDetermined', 'decision.recorded', 'case.closed']) {
+      const [area, event] = key.split('.') as [string, string];
+      assert.ok(childTimeline.includes(text(en, `auditActions.${area}.${event}`)), `child timeline shows ${key}: ${childTimeline.join(' | ')}`);
+    }
+    assert.ok(!childTimeline.includes(text(en, 'auditActions.consent.recorded')), 'no consent for a child');
+    await shot(c, '11-child-closed');
+
+    // Phone width: the case page does not spill sideways.
+    await c.setViewportSize({ width: 360, height: 780 });
+    await noSidewaysScroll(c, 'the case page');
+    await shot(c, '12-case-phone');
+
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+});
