@@ -2,6 +2,7 @@ import { terminalIo, type TCliIo } from './cli-io.ts';
 import { AUDIT_VERIFY_HELP, runAuditVerify } from './commands/audit-verify.ts';
 import { CREATE_ADMIN_HELP, runCreateAdmin } from './commands/create-admin.ts';
 import { DEMO_HELP, runDemo } from './commands/demo.ts';
+import { CASES_LIST_HELP, DEADLINES_SWEEP_HELP, runCasesList, runDeadlinesSweep } from './commands/cases-list.ts';
 import { MIGRATE_HELP, runMigrate } from './commands/migrate.ts';
 import { runStart, START_HELP } from './commands/start.ts';
 
@@ -13,6 +14,8 @@ Commands:
   create-admin   create the first organisation and administrator
   audit verify   verify the tamper-evident audit log
   demo           create a demonstration organisation with synthetic users
+  cases list     list an organisation's NRM cases (--overdue for late decisions)
+  deadlines sweep  mark due deadlines now (the server does it every minute)
 
 Each command takes --help. Configuration comes from environment variables (see README.md):
 PORT, HOST, DATA_DIR, DATABASE_URL, PALERMO_MASTER_KEY, …`;
@@ -28,6 +31,8 @@ const COMMANDS: Record<string, TCommand> = {
   'create-admin': { help: CREATE_ADMIN_HELP, run: (io, args) => runCreateAdmin(io, args) },
   'audit verify': { help: AUDIT_VERIFY_HELP, run: (io) => runAuditVerify(io) },
   demo: { help: DEMO_HELP, run: (io) => runDemo(io) },
+  'cases list': { help: CASES_LIST_HELP, run: (io, args) => runCasesList(io, args) },
+  'deadlines sweep': { help: DEADLINES_SWEEP_HELP, run: (io) => runDeadlinesSweep(io) },
 };
 
 /** Runs one CLI invocation and returns its exit code. */

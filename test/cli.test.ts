@@ -8,6 +8,12 @@ import { sql } from 'kysely';
 import { runCli } from '../cli/main.ts';
 import type { TCliIo } from '../cli/cli-io.ts';
 import { openDatabase } from '../server/db/database.ts';
+import { NO_REQUEST, withContext } from '../server/context.ts';
+import { createKeyring } from '../server/crypto/keyring.ts';
+import { loadOrCreateMasterKey } from '../server/crypto/master-key.ts';
+import { createCase } from '../server/modules/cases/use-cases/create-case.ts';
+import { DEMO_ORGANISATION_NAME } from '../cli/commands/demo.ts';
+import { adultCaseBody } from './support/case-fixtures.ts';
 
 function fakeIo(env: Record<string, string>): TCliIo & { lines: string[] } {
   const lines: string[] = [];
@@ -26,7 +32,7 @@ describe('palermo CLI on an embedded data folder', () => {
   after(() => rmSync(dataDir, { recursive: true, force: true }));
 
   test('--help on every command', async () => {
-    for (const command of [[], ['start'], ['migrate'], ['create-admin'], ['audit', 'verify'], ['demo']]) {
+    for (const command of [[], ['start'], ['migrate'], ['create-admin'], ['audit', 'verify'], ['demo'], ['cases', 'list'], ['deadlines', 'sweep']]) {
       const io = fakeIo(env);
       assert.equal(await runCli([...command, '--help'], io), 0);
       assert.match(io.lines.join('\n'), /palermo/);
@@ -61,6 +67,23 @@ describe('palermo CLI on an embedded data folder', () => {
     assert.equal(await runCli(['audit', 'verify'], broken), 1);
     const report = broken.lines.join('\n');
     assert.match(report, new RegExp(`BROKEN .*first broken link at seq ${victim.seq} \\(event ${victim.id}\\): HASH_MISMATCH`));
+  });
+
+  test('cases list shows references and statuses but no names', async () => {
+    const database = await openDatabase({ kind: 'embedded', dataDir });
+    const deps = { database, clock: () => new Date(), keyring: createKeyring(loadOrCreateMasterKey({ fromEnvironment: undefined, dataDir }).key) };
+    const org = await database.db.selectFrom('organisations').select('id').where('name', '=', DEMO_ORGANISATION_NAME).executeTakeFirstOrThrow();
+    await withContext(deps, { type: 'system' }, NO_REQUEST, (ctx) => createCase(ctx, org.id, adultCaseBody() as never));
+    await database.close();
+    const io = fakeIo(env);
+    assert.equal(await runCli(['cases', 'list', '--organisation', DEMO_ORGANISATION_NAME], io), 0, io.lines.join('\n'));
+    const output = io.lines.join('\n');
+    assert.match(output, /NRM-\d{4}-000001 {2}draft/);
+    assert.match(output, /1 case\(s\)/);
+    assert.doesNotMatch(output, /Quillfeather|Zenobia/);
+    const sweep = fakeIo(env);
+    assert.equal(await runCli(['deadlines', 'sweep'], sweep), 0);
+    assert.match(sweep.lines.join('\n'), /Breached: 0/);
   });
 
   test('admin commands refuse a data folder held by a live process and name it', async () => {
