@@ -26,6 +26,8 @@ function expectedOutcome(route: TRouteEntry, actor: TActorKind, scope: TScope, s
   if (access.platformAdmin) return isPlatformAdmin ? 'ok' : 403;
   if (!access.permission) return 'ok';
   const role: TRole = isPlatformAdmin ? 'admin' : actor;
+  const override = sample.expectForRole?.(role, scope);
+  if (override !== undefined) return override;
   const platformGrants = isPlatformAdmin && PLATFORM_ADMIN_PERMISSIONS.includes(access.permission);
   // Platform administrators see every organisation, so a missing permission there is 403, not 404.
   if (scope === 'other') return platformGrants ? 'ok' : isPlatformAdmin ? 403 : 404;

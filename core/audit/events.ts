@@ -10,12 +10,14 @@ import type { z } from 'zod';
 import { FOUNDATION_AUDIT_EVENTS } from './catalog/foundation.ts';
 import { NRM_AUDIT_EVENTS } from './catalog/nrm.ts';
 import { EVIDENCE_AUDIT_EVENTS } from './catalog/evidence.ts';
+import { JUSTICE_AUDIT_EVENTS } from './catalog/justice.ts';
 
 /** One catalog file per area (catalog/*.ts); names must not repeat across them. */
 export const AUDIT_EVENT_CATALOG = {
   ...FOUNDATION_AUDIT_EVENTS,
   ...NRM_AUDIT_EVENTS,
   ...EVIDENCE_AUDIT_EVENTS,
+  ...JUSTICE_AUDIT_EVENTS,
 } as const;
 
 

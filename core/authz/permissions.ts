@@ -67,7 +67,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   first_responder: ['org.read', 'person.read', 'person.readIdentity', 'person.write', 'case.read', 'case.create', 'case.refer', 'screening.record', 'service.read'],
   case_worker: [...CASEWORK, 'case.create', 'case.close', 'screening.record', 'serviceReferral.manage', 'plan.manage'],
   child_protection: [...CASEWORK, 'case.create', 'case.refer', 'case.close', 'screening.record', 'child.manage', 'serviceReferral.manage', 'plan.manage'],
-  investigator: ['org.read', 'investigation.read', 'investigation.manage', 'case.read'],
+  // Investigators learn that a linked victim exists and whom to contact, never the case file.
+  investigator: ['org.read', 'investigation.read', 'investigation.manage'],
   prosecutor: ['org.read', 'investigation.read', 'prosecution.manage'],
   // Analysts see aggregates only: no identity, no case files.
   analyst: ['org.read', 'stats.read', 'release.prepare', 'dataset.import', 'linkage.run'],

@@ -20,6 +20,9 @@ import { registerDeadlineRoutes } from '../modules/deadlines/deadlines.routes.ts
 import { registerAnonymousNotificationRoutes } from '../modules/anonymous-notifications/anonymous-notifications.routes.ts';
 import { registerReferralDraftRoutes } from '../modules/referral-drafts/referral-drafts.routes.ts';
 import { registerReferenceDataRoutes } from '../modules/reference-data/reference-data.routes.ts';
+import { registerJusticeRoutes } from '../modules/justice/justice.routes.ts';
+import { registerDatasetRoutes } from '../modules/datasets/datasets.routes.ts';
+import { registerStatsRoutes } from '../modules/stats/stats.routes.ts';
 
 export interface TRouteEntry {
   method: string;
@@ -51,6 +54,9 @@ const ROUTE_MODULES = [
   registerDeadlineRoutes,
   registerAnonymousNotificationRoutes,
   registerReferralDraftRoutes,
+  registerJusticeRoutes,
+  registerDatasetRoutes,
+  registerStatsRoutes,
 ];
 
 /** Builds the HTTP app (API, OpenAPI, and the web app when `webDir` is given). Does not listen. */

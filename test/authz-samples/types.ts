@@ -1,3 +1,4 @@
+import type { TRole } from '../../core/authz/permissions.ts';
 import type { TTestApp, TTestUser } from '../support/test-app.ts';
 
 /** A valid request for one route, used by the authorization matrix. */
@@ -12,5 +13,10 @@ export interface TSample {
   build(context: TSampleContext): Promise<{ url: string; body?: unknown }>;
   /** For public routes: the status a valid request gets. */
   publicStatus?: number;
+  /**
+   * For routes whose rule needs more than the declared permission (e.g. access to a second
+   * organisation's data): the status for a role, or undefined to use the declared permission.
+   */
+  expectForRole?(role: TRole, scope: 'own' | 'other'): number | 'ok' | undefined;
 }
 

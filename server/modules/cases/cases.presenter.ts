@@ -76,6 +76,7 @@ export function presentCaseDetail(bundle: TCaseBundle, secrets: TCaseSecrets, vi
     protection: row.protection as TProtection,
     jurisdictionProfile: { id: row.jurisdictionProfileId, version: row.jurisdictionProfileVersion },
     closureReason: row.closureReason,
+    linkedInvestigationCount: bundle.linkedInvestigationCount,
     allowedActions: allowedActionsFor(viewer, row.orgId, row.status as TCaseStatus),
     abilities: abilitiesFor(viewer, row.orgId),
     createdAt: row.createdAt.toISOString(),

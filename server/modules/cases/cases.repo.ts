@@ -11,6 +11,8 @@ export interface TCaseBundle {
   decisions: { id: string; kind: string; outcome: string; reasonsCiphertext: string; keyVersion: number; evidenceStandard: string; decidedAt: Date; decidedBy: string | null; isReconsideration: boolean }[];
   deadlines: { id: string; kind: string; dueAt: Date; status: string }[];
   leadDisplayName: string | null;
+  /** Investigations this victim is linked to: case workers learn that one exists, nothing more. */
+  linkedInvestigationCount: number;
 }
 
 /** The case row, org-scoped; another organisation's case does not exist. @throws NOT_FOUND */
@@ -35,7 +37,8 @@ export async function getCaseBundle(db: TDb | TTx, orgId: string, caseId: string
   const lead = caseRow.childProtectionLeadId
     ? await db.selectFrom('users').select('displayName').where('id', '=', caseRow.childProtectionLeadId).executeTakeFirst()
     : undefined;
-  return { caseRow, person, screenings, decisions, deadlines, leadDisplayName: lead?.displayName ?? null };
+  const links = await db.selectFrom('victimLinks').select((eb) => eb.fn.countAll<number>().as('n')).where('caseId', '=', caseId).executeTakeFirstOrThrow();
+  return { caseRow, person, screenings, decisions, deadlines, leadDisplayName: lead?.displayName ?? null, linkedInvestigationCount: Number(links.n) };
 }
 
 /**
@@ -52,13 +55,13 @@ export async function updateCaseVersioned(tx: TTx, orgId: string, caseId: string
   }
 }
 
-/** The next human-readable reference of an organisation, e.g. `NRM-2026-000042`. */
-export async function nextCaseReference(tx: TTx, orgId: string, year: number): Promise<string> {
-  const counterName = `case_reference_${year}`;
+/** The next human-readable reference of an organisation, e.g. `NRM-2026-000042` or `INV-2026-000007`. */
+export async function nextReference(tx: TTx, orgId: string, prefix: 'NRM' | 'INV', year: number): Promise<string> {
+  const counterName = `${prefix.toLowerCase()}_reference_${year}`;
   const row = await tx.insertInto('organisationCounters').values({ orgId, counterName, value: 1 })
     .onConflict((conflict) => conflict.columns(['orgId', 'counterName']).doUpdateSet({ value: sql`organisation_counters.value + 1` }))
     .returning('value').executeTakeFirstOrThrow();
-  return `NRM-${year}-${String(row.value).padStart(6, '0')}`;
+  return `${prefix}-${year}-${String(row.value).padStart(6, '0')}`;
 }
 
 /** Closes the open deadlines of a kind (met when decided in time or not, cancelled on closure). */

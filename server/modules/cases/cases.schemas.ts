@@ -138,6 +138,7 @@ export const ZCaseDetail = ZCaseSummary.extend({
   protection: ZProtection,
   jurisdictionProfile: z.object({ id: z.string(), version: z.string() }),
   closureReason: z.string().nullable(),
+  linkedInvestigationCount: z.number().int(),
   allowedActions: z.array(z.enum(CASE_ACTIONS)),
   abilities: z.record(z.string(), z.boolean()),
   createdAt: z.string(),

@@ -3,7 +3,7 @@ import { childStatus } from '../../../../core/nrm/child-pathway.ts';
 import { localDateOf } from '../../../../core/nrm/deadlines.ts';
 import type { TCtx } from '../../../context.ts';
 import { authorizeInOrganisation } from '../../../authz/org-access.ts';
-import { nextCaseReference } from '../cases.repo.ts';
+import { nextReference } from '../cases.repo.ts';
 import { EMPTY_PROTECTION, type TCreateCaseRequest } from '../cases.schemas.ts';
 import { getOrganisationProfile } from '../jurisdiction.ts';
 import { sealIdentity } from '../person-identity.ts';
@@ -25,7 +25,7 @@ export async function createCase(ctx: TCtx, orgId: string, input: TCreateCaseReq
   }).execute();
   const child = childStatus(profile, { ageStatus: input.person.ageStatus, ageYears: input.person.ageYears, ageAssessment: null });
   const year = Number(localDateOf(profile, now.toISOString()).slice(0, 4));
-  const reference = await nextCaseReference(ctx.db, orgId, year);
+  const reference = await nextReference(ctx.db, orgId, 'NRM', year);
   const caseId = randomUUID();
   await ctx.db.insertInto('cases').values({
     orgId, id: caseId, reference, personId, status: 'draft', version: 1,
