@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { DIMENSION_LABELS, type TDimension } from '../../core/screening/dimensions.ts';
 import { startTestServer, type TTestServer } from '../support/server.ts';
 
 /**
@@ -40,6 +41,13 @@ function prefix(strings: TLocale, key: string): string {
   return text(strings, key).split('{{')[0] ?? '';
 }
 
+/** The longest literal piece of a locale string (between its {{variables}}), for partial matches. */
+function literal(strings: TLocale, key: string): string {
+  return text(strings, key)
+    .split(/\{\{[^}]*\}\}/)
+    .reduce((longest, piece) => (piece.trim().length > longest.length ? piece.trim() : longest), '');
+}
+
 const skip = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" to run the browser test`;
 const en = locale('en');
 const ar = locale('ar');
@@ -60,8 +68,12 @@ async function signedInPage(browser: Browser, server: TTestServer, user: TUser, 
   await page.getByLabel(text(en, 'login.password'), { exact: true }).fill(user.password);
   await page.getByRole('button', { name: text(en, 'login.submit'), exact: true }).click();
   await page.getByRole('heading', { level: 1, name: /Test / }).waitFor();
+  pagesForFailureShots?.push(page);
   return { context, page };
 }
+
+/** Pages to photograph when the test fails (set by the test while it runs). */
+let pagesForFailureShots: Page[] | undefined;
 
 function shot(page: Page, name: string) {
   return page.screenshot({ path: `${ARTIFACTS}nrm-${name}.png`, fullPage: true });
@@ -71,8 +83,13 @@ async function noSidewaysScroll(page: Page, what: string) {
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${what} scrolls sideways at ${page.viewportSize()?.width ?? '?'} px`);
 }
 
-async function radio(page: Page, group: string, option: string) {
+async function radio(page: Page | Locator, group: string, option: string) {
   await page.getByRole('group', { name: group, exact: true }).getByRole('radio', { name: option, exact: true }).check();
+}
+
+/** One dimension's block of the screening form (the same indicator can appear in two dimensions). */
+function dimensionRegion(page: Page, dimension: string): Locator {
+  return page.getByRole('region', { name: DIMENSION_LABELS[dimension as TDimension].en, exact: true });
 }
 
 async function checkbox(page: Page, group: string, option: string) {
@@ -96,8 +113,13 @@ function caseHeading(page: Page, reference: string) {
   return page.getByRole('heading', { level: 1, name: new RegExp(`${prefix(en, 'casePage.title')}.*${reference}`) });
 }
 
+/** A titled section of the case page (each is a region named by its heading). */
+function section(page: Page, titleKey: string, strings: TLocale = en): Locator {
+  return page.getByRole('region', { name: text(strings, titleKey), exact: true });
+}
+
 async function expectStatus(page: Page, status: string) {
-  await page.locator('#case-status').getByText(text(en, `caseStatus.${status}`), { exact: true }).waitFor();
+  await section(page, 'casePage.statusTitle').getByText(text(en, `caseStatus.${status}`), { exact: true }).waitFor();
 }
 
 /** Clicks an allowed action's button and fills its reasons, then records. */
@@ -127,6 +149,7 @@ test('NRM golden paths in Chromium: adult referral to closure, child pathway to 
   const server = await startTestServer();
   let browser: Browser | undefined;
   const problems: string[] = [];
+  const openPages: Page[] = [];
   try {
     const admin = await server.seedAdmin();
     const orgId = admin.organisationId;
@@ -134,6 +157,7 @@ test('NRM golden paths in Chromium: adult referral to closure, child pathway to 
     const coordinator = await server.seedUser(orgId, 'coordinator');
     const specialist = await server.seedUser(orgId, 'child_protection');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    pagesForFailureShots = openPages;
 
     // ── 1. Adult ───────────────────────────────────────────────────────────────────────────
     const fr = await signedInPage(browser, server, responder, problems);
@@ -156,7 +180,7 @@ test('NRM golden paths in Chromium: adult referral to closure, child pathway to 
     await shot(p, '01-intake-person');
     await continueStep(p, 'circumstances');
     // Each step is saved as a server draft.
-    await p.getByText(new RegExp(prefix(en, 'intake.savedAt'))).waitFor();
+    await p.getByText(literal(en, 'intake.savedAt')).waitFor();
 
     // Circumstances
     await checkbox(p, text(en, 'details.exploitationForms'), text(en, 'exploitationTypes.labour'));
@@ -172,18 +196,28 @@ test('NRM golden paths in Chromium: adult referral to closure, child pathway to 
     const rank = { strong: 0, medium: 1, weak: 2 } as Record<string, number>;
     for (const dimension of ['DR', 'EX', 'CD']) {
       const chosen = adultLabour.indicators.filter((i) => i.dimension === dimension).sort((a, b) => (rank[a.strength] ?? 3) - (rank[b.strength] ?? 3)).slice(0, 2);
-      for (const indicator of chosen) await radio(p, indicator.labels.en, text(en, 'observation.present'));
+      for (const indicator of chosen) await radio(dimensionRegion(p, dimension), indicator.labels.en, text(en, 'observation.present'));
     }
     // One explicit "absent" answer; everything else stays unknown (a gap, never a "no").
     const anotherIndicator = adultLabour.indicators.find((i) => i.dimension === 'VD');
     assert.ok(anotherIndicator);
-    await radio(p, anotherIndicator.labels.en, text(en, 'observation.absent'));
+    await radio(dimensionRegion(p, 'VD'), anotherIndicator.labels.en, text(en, 'observation.absent'));
     const result = p.locator('.result');
     await result.getByRole('heading', { name: text(en, 'screening.resultTitle') }).waitFor();
     await result.getByText(text(en, 'screeningOutcomes.trafficking'), { exact: true }).waitFor();
-    await result.getByText(new RegExp(prefix(en, 'screening.gaps'))).waitFor();
+    await result.getByText(literal(en, 'screening.gaps')).waitFor();
     await noSidewaysScroll(p, 'the screening form');
     await shot(p, '02-screening-phone');
+    // Indicator labels follow the interface language (Arabic, right to left); answers are kept.
+    const firstIndicator = adultLabour.indicators[0] as unknown as { labels: { ar: string } };
+    await p.getByLabel(text(en, 'header.language'), { exact: true }).selectOption('ar');
+    await p.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await p.getByRole('group', { name: firstIndicator.labels.ar, exact: true }).first().waitFor();
+    assert.ok(await p.getByRole('group', { name: firstIndicator.labels.ar, exact: true }).first().getByRole('radio', { name: text(ar, 'observation.present'), exact: true }).isChecked());
+    await noSidewaysScroll(p, 'the screening form in Arabic');
+    await p.screenshot({ path: `${ARTIFACTS}nrm-02b-screening-phone-arabic.png` });
+    await p.getByLabel(text(ar, 'header.language'), { exact: true }).selectOption('en');
+    await p.waitForFunction(() => document.documentElement.dir === 'ltr');
     await p.setViewportSize({ width: 1280, height: 900 });
     await continueStep(p, 'consent');
 
@@ -200,7 +234,11 @@ test('NRM golden paths in Chromium: adult referral to closure, child pathway to 
 
     // Submit: case, screening, consent, referral.
     await p.getByRole('button', { name: text(en, 'intake.submit'), exact: true }).click();
-    await p.getByRole('heading', { level: 1, name: new RegExp(prefix(en, 'casePage.title')) }).waitFor();
+    await p.getByRole('heading', { level: 1, name: new RegExp(prefix(en, 'casePage.title')) }).or(p.getByRole('alert')).first().waitFor();
+    if (await p.getByRole('alert').count()) {
+      await shot(p, '03b-submit-failed');
+      assert.fail(`submitting failed: ${await p.getByRole('alert').first().textContent()}`);
+    }
     const headingText = (await p.getByRole('heading', { level: 1 }).textContent()) ?? '';
     const reference = headingText.replace(prefix(en, 'casePage.title'), '').replace(/[\u2068\u2069]/g, '').trim();
     assert.ok(reference.length > 0, `a case reference in "${headingText}"`);
@@ -244,7 +282,7 @@ test('NRM golden paths in Chromium: adult referral to closure, child pathway to 
     await expectStatus(c, 'cg_positive');
     await closeCase(c, 'conclusive_decision_made');
     await expectStatus(c, 'closed');
-    assert.equal(await c.locator('#case-actions').getByRole('button').count(), 0, 'a closed case offers no action');
+    assert.equal(await section(c, 'casePage.actionsTitle').getByRole('button').count(), 0, 'a closed case offers no action');
     const adultTimeline = await timelineActions(c);
     for (const key of ['case.created', 'screening.recorded', 'consent.recorded', 'case.referred', 'decision.recorded', 'case.closed']) {
       const [area, event] = key.split('.') as [string, string];
@@ -256,7 +294,7 @@ test('NRM golden paths in Chromium: adult referral to closure, child pathway to 
     // The same case in Arabic, right to left.
     await c.getByLabel(text(en, 'header.language'), { exact: true }).selectOption('ar');
     await c.waitForFunction(() => document.documentElement.dir === 'rtl');
-    await c.locator('#case-status').getByText(text(ar, 'caseStatus.closed'), { exact: true }).waitFor();
+    await section(c, 'casePage.statusTitle', ar).getByText(text(ar, 'caseStatus.closed'), { exact: true }).waitFor();
     await shot(c, '08-adult-closed-arabic');
     await c.getByLabel(text(ar, 'header.language'), { exact: true }).selectOption('en');
     await c.waitForFunction(() => document.documentElement.dir === 'ltr');
@@ -283,7 +321,7 @@ test('NRM golden paths in Chromium: adult referral to closure, child pathway to 
     const childReference = childHeading.replace(prefix(en, 'casePage.title'), '').replace(/[\u2068\u2069]/g, '').trim();
     await p.getByRole('status').getByText(filled(en, 'intake.doneNeedsLead', { reference: childReference }), { exact: true }).waitFor();
     await expectStatus(p, 'draft');
-    await p.locator('#case-child').getByText(text(en, 'requirements.CHILD_PROTECTION_LEAD_REQUIRED'), { exact: true }).waitFor();
+    await section(p, 'child.title').getByText(text(en, 'requirements.CHILD_PROTECTION_LEAD_REQUIRED'), { exact: true }).waitFor();
     // Referring now is refused by the server until a lead is assigned.
     await p.getByRole('button', { name: text(en, 'caseActions.submit_referral'), exact: true }).click();
     await p.getByRole('button', { name: text(en, 'casePage.confirmReferral'), exact: true }).click();
@@ -295,7 +333,7 @@ test('NRM golden paths in Chromium: adult referral to closure, child pathway to 
     await c.getByLabel(text(en, 'child.leadCandidate'), { exact: true }).selectOption({ label: 'Test child protection' });
     await c.getByRole('button', { name: text(en, 'child.assignLead'), exact: true }).click();
     await c.getByRole('status').getByText(filled(en, 'child.leadAssigned', { name: 'Test child protection' }), { exact: true }).waitFor();
-    assert.equal(await c.locator('#case-child').getByText(text(en, 'requirements.CHILD_PROTECTION_LEAD_REQUIRED'), { exact: true }).count(), 0);
+    assert.equal(await section(c, 'child.title').getByText(text(en, 'requirements.CHILD_PROTECTION_LEAD_REQUIRED'), { exact: true }).count(), 0);
 
     // The specialist refers (no consent for a child), records the guardian and the BID.
     const cp = await signedInPage(browser, server, specialist, problems);
@@ -334,13 +372,88 @@ test('NRM golden paths in Chromium: adult referral to closure, child pathway to 
     assert.ok(!childTimeline.includes(text(en, 'auditActions.consent.recorded')), 'no consent for a child');
     await shot(c, '11-child-closed');
 
+    // ── 3. An adult who declines: the interrupted intake is resumed, then counted anonymously ──
+    // A session about to end is announced on the intake (the session's end is moved 4 minutes ahead).
+    await p.route('**/api/auth/me', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { expiresAt: string };
+      await route.fulfill({ response, json: { ...body, expiresAt: new Date(Date.now() + 4 * 60_000).toISOString() } });
+    });
+    await p.reload();
+    await p.getByRole('link', { name: text(en, 'nav.cases'), exact: true }).click();
+    await p.getByRole('link', { name: text(en, 'cases.newReferral'), exact: true }).click();
+    const expiry = p.getByRole('alert').filter({ hasText: literal(en, 'session.expiresSoon') });
+    await expiry.waitFor();
+    await shot(p, '13a-session-warning');
+    await p.unroute('**/api/auth/me');
+    await expiry.getByRole('button', { name: text(en, 'session.stay'), exact: true }).click();
+    await expiry.waitFor({ state: 'detached' });
+    await p.getByLabel(text(en, 'person.givenName'), { exact: true }).fill('Mira');
+    await radio(p, text(en, 'person.sex'), text(en, 'sexes.female'));
+    await p.getByLabel(text(en, 'person.ageYears'), { exact: true }).fill('34');
+    await radio(p, text(en, 'person.ageStatus'), text(en, 'ageStatuses.claimed'));
+    await p.getByLabel(text(en, 'person.citizenship'), { exact: true }).selectOption('VN');
+    await continueStep(p, 'circumstances');
+    await p.getByText(literal(en, 'intake.savedAt')).waitFor();
+    // Interrupted: the case list offers the saved draft, which continues where it stopped.
+    await p.getByRole('link', { name: text(en, 'nav.cases'), exact: true }).click();
+    await p.getByRole('heading', { name: text(en, 'cases.drafts') }).waitFor();
+    await shot(p, '13b-saved-draft');
+    await p.getByRole('link', { name: filled(en, 'cases.continueNamed', { name: 'Mira' }) }).click();
+    await p.getByRole('heading', { level: 2, name: text(en, 'intake.steps.circumstances'), exact: true }).waitFor();
+    await checkbox(p, text(en, 'details.exploitationForms'), text(en, 'exploitationTypes.sexual'));
+    await continueStep(p, 'screening');
+    await continueStep(p, 'consent');
+    for (const topic of ['nrm_purpose', 'support_available', 'possible_outcomes', 'information_sharing']) {
+      await checkbox(p, text(en, 'consent.topicsExplained'), text(en, `consentTopics.${topic}`));
+    }
+    await p.getByLabel(text(en, 'consent.language'), { exact: true }).fill('vi');
+    await radio(p, text(en, 'consent.decision'), text(en, 'consent.declined'));
+    await continueStep(p, 'review');
+    await p.getByText('Mira', { exact: true }).waitFor();
+    await p.getByText(text(en, 'intake.routeDeclined'), { exact: true }).waitFor();
+    await p.getByRole('button', { name: text(en, 'intake.continueAnonymous'), exact: true }).click();
+    const notification = p.getByRole('form', { name: text(en, 'anonymous.title') });
+    await notification.waitFor();
+    // Prefilled with statistical categories only; there is no text box to type a name into.
+    assert.equal(await notification.getByLabel(text(en, 'person.sex'), { exact: true }).inputValue(), 'female');
+    assert.equal(await notification.getByLabel(text(en, 'anonymous.ageBand'), { exact: true }).inputValue(), '30--38');
+    assert.equal(await notification.getByLabel(text(en, 'person.citizenship'), { exact: true }).inputValue(), 'VN');
+    assert.ok(await notification.getByRole('checkbox', { name: text(en, 'exploitationTypes.sexual'), exact: true }).isChecked());
+    assert.equal(await notification.locator('textarea, input:not([type]), input[type="text"], input[type="search"]').count(), 0, 'no free-text field on the anonymous notification');
+    await shot(p, '14-anonymous-notification');
+    await notification.getByRole('button', { name: text(en, 'anonymous.submit'), exact: true }).click();
+    await p.getByRole('heading', { level: 2, name: text(en, 'anonymous.sentTitle') }).waitFor();
+    // No case was created for her, and the draft is gone.
+    await p.getByRole('link', { name: text(en, 'intake.backToCases'), exact: true }).click();
+    await p.getByRole('link', { name: reference }).waitFor();
+    assert.equal(await p.getByRole('row').filter({ hasText: 'Mira' }).count(), 0);
+    assert.equal(await p.getByRole('heading', { name: text(en, 'cases.drafts') }).count(), 0);
+
+    // A saved referral can also be discarded.
+    await p.getByRole('link', { name: text(en, 'cases.newReferral'), exact: true }).click();
+    await p.getByLabel(text(en, 'person.givenName'), { exact: true }).fill('Temp');
+    await radio(p, text(en, 'person.sex'), text(en, 'sexes.not_known'));
+    await radio(p, text(en, 'person.ageStatus'), text(en, 'ageStatuses.claimed'));
+    await continueStep(p, 'circumstances');
+    await p.getByText(literal(en, 'intake.savedAt')).waitFor();
+    await p.getByRole('link', { name: text(en, 'nav.cases'), exact: true }).click();
+    await p.getByRole('button', { name: text(en, 'cases.discardNamed').replace('{{name}}', 'Temp'), exact: true }).click();
+    await p.getByRole('button', { name: text(en, 'cases.discardConfirm'), exact: true }).click();
+    await p.getByRole('heading', { name: text(en, 'cases.drafts') }).waitFor({ state: 'detached' });
+
     // Phone width: the case page does not spill sideways.
     await c.setViewportSize({ width: 360, height: 780 });
     await noSidewaysScroll(c, 'the case page');
     await shot(c, '12-case-phone');
 
     assert.deepEqual(problems, []);
+  } catch (error) {
+    // Where each user was when it failed.
+    for (const [index, page] of openPages.entries()) await shot(page, `failure-${index + 1}`).catch(() => undefined);
+    throw error;
   } finally {
+    pagesForFailureShots = undefined;
     await browser?.close();
     await server.close();
   }

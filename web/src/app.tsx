@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAppError } from '../../core/errors/app-error.ts';
 import type { TSessionInfo } from './api/types.ts';
@@ -9,7 +9,7 @@ import { AppLayout, PublicLayout } from './components/layout.tsx';
 import { usePageTitle } from './components/page.tsx';
 import { ActiveOrgProvider } from './features/session/active-org.tsx';
 import { sessionKeys, useSession, useSetupStatus, wasSignedOutByUser } from './features/session/queries.ts';
-import { Redirect, usePath } from './router.tsx';
+import { matchPath, Redirect, usePath } from './router.tsx';
 import { AccountPage } from './routes/account-page.tsx';
 import { AuditPage } from './routes/audit-page.tsx';
 import { HomePage } from './routes/home-page.tsx';
@@ -19,6 +19,13 @@ import { NotFoundPage } from './routes/not-found-page.tsx';
 import { OrganisationsPage } from './routes/organisations-page.tsx';
 import { SetupPage } from './routes/setup-page.tsx';
 
+// The NRM pages load on first use: they bring the shared domain rules (and zod) along, which
+// the sign-in and administration pages do not need on a slow phone connection.
+const CasesPage = lazy(() => import('./routes/cases-page.tsx').then((m) => ({ default: m.CasesPage })));
+const CasePage = lazy(() => import('./routes/case-page.tsx').then((m) => ({ default: m.CasePage })));
+const IntakePage = lazy(() => import('./routes/intake-page.tsx').then((m) => ({ default: m.IntakePage })));
+const DeadlinesPage = lazy(() => import('./routes/deadlines-page.tsx').then((m) => ({ default: m.DeadlinesPage })));
+
 /** Signed-in pages by path. */
 const ROUTES: Record<string, () => ReactNode> = {
   '/': () => <HomePage />,
@@ -26,7 +33,25 @@ const ROUTES: Record<string, () => ReactNode> = {
   '/organisations': () => <OrganisationsPage />,
   '/audit': () => <AuditPage />,
   '/account': () => <AccountPage />,
+  '/cases': () => <CasesPage />,
+  '/cases/new': () => <IntakePage />,
+  '/deadlines': () => <DeadlinesPage />,
 };
+
+/** Signed-in pages with parameters, tried in order after the exact paths above. */
+const PARAM_ROUTES: [pattern: string, render: (params: Record<string, string>) => ReactNode][] = [
+  ['/cases/:caseId', (params) => <CasePage caseId={params.caseId ?? ''} />],
+];
+
+function renderRoute(path: string): ReactNode {
+  const exact = ROUTES[path];
+  if (exact) return exact();
+  for (const [pattern, render] of PARAM_ROUTES) {
+    const params = matchPath(pattern, path);
+    if (params) return render(params);
+  }
+  return <NotFoundPage />;
+}
 
 function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
@@ -100,12 +125,22 @@ function Shell() {
 }
 
 function SignedIn({ session, path }: { session: TSessionInfo; path: string }) {
-  const page = ROUTES[path];
   return (
     <ActiveOrgProvider session={session}>
       {/* Keyed by path so each page mounts fresh (its heading takes focus, its forms reset). */}
-      <AppLayout key={path}>{page ? page() : <NotFoundPage />}</AppLayout>
+      <AppLayout key={path}>
+        <Suspense fallback={<PageLoading />}>{renderRoute(path)}</Suspense>
+      </AppLayout>
     </ActiveOrgProvider>
+  );
+}
+
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <p className="splash" role="status">
+      {t('app.loading')}
+    </p>
   );
 }
 

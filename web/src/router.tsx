@@ -68,6 +68,32 @@ export function safeNextPath(value: string | null): string {
   return value;
 }
 
+/**
+ * Matches a path against a pattern with `:name` segments, e.g. `/cases/:caseId`. Returns the
+ * decoded parameters, or null when the path does not match (segment counts must be equal).
+ */
+export function matchPath(pattern: string, path: string): Record<string, string> | null {
+  const want = pattern.split('/');
+  const have = path.split('/');
+  if (want.length !== have.length) return null;
+  const params: Record<string, string> = {};
+  for (let index = 0; index < want.length; index += 1) {
+    const part = want[index] ?? '';
+    const value = have[index] ?? '';
+    if (part.startsWith(':')) {
+      if (!value) return null;
+      try {
+        params[part.slice(1)] = decodeURIComponent(value);
+      } catch {
+        return null;
+      }
+    } else if (part !== value) {
+      return null;
+    }
+  }
+  return params;
+}
+
 type TLinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & {
   /** In-app path, e.g. `/members`. */
   to: string;

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { isAppError } from '../../../core/errors/app-error.ts';
 import { unmatchedIssues, useErrorMessage, type TIssuePathMap } from './errors.ts';
 
+const MAX_LISTED_ISSUES = 8;
+
 type TErrorAlertProps = {
   /** The failure to show; nothing is rendered while it is null/undefined. */
   error: unknown;
@@ -22,6 +24,8 @@ export function ErrorAlert({ error, fieldPaths = {}, message }: TErrorAlertProps
   const describe = useErrorMessage();
   if (error === null || error === undefined) return null;
   const extra = unmatchedIssues(error, fieldPaths);
+  // A long list helps nobody; the first few show what kind of problem it is.
+  const shown = extra.slice(0, MAX_LISTED_ISSUES);
   const onlyFieldIssues = isAppError(error) && error.code === 'VALIDATION_FAILED' && extra.length === 0;
   return (
     <div className="alert alert--error" role="alert">
@@ -30,9 +34,10 @@ export function ErrorAlert({ error, fieldPaths = {}, message }: TErrorAlertProps
         <>
           <p className="alert__text">{t('errors.otherIssues')}</p>
           <ul className="alert__list">
-            {extra.map((issue, index) => (
+            {shown.map((issue, index) => (
               <li key={`${issue.path}-${index}`}>{issue.path ? `${issue.path}: ${issue.message}` : issue.message}</li>
             ))}
+            {extra.length > shown.length && <li>{t('errors.moreIssues', { number: extra.length - shown.length })}</li>}
           </ul>
         </>
       )}

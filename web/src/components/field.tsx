@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 type TFieldShellProps = {
   /** Id of the control; the label, hint and error ids derive from it. */
@@ -46,6 +46,18 @@ export function TextField({ id, label, hint, error, hideLabel, className, ...inp
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} hideLabel={hideLabel}>
       {(aria) => <input id={id} className={className ? `input ${className}` : 'input'} {...aria} {...input} />}
+    </FieldShell>
+  );
+}
+
+type TTextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> &
+  Pick<TFieldShellProps, 'id' | 'label' | 'hint' | 'error' | 'hideLabel'>;
+
+/** A labelled multi-line text input (reasons, notes). */
+export function TextAreaField({ id, label, hint, error, hideLabel, className, rows = 4, ...textarea }: TTextAreaFieldProps) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} hideLabel={hideLabel}>
+      {(aria) => <textarea id={id} rows={rows} className={className ? `input textarea ${className}` : 'input textarea'} {...aria} {...textarea} />}
     </FieldShell>
   );
 }

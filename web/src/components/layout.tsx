@@ -93,6 +93,16 @@ export function AppLayout({ children }: { children: ReactNode }) {
             <li>
               <Link to="/">{t('nav.home')}</Link>
             </li>
+            {can('case.read') && (
+              <li>
+                <Link to="/cases">{t('nav.cases')}</Link>
+              </li>
+            )}
+            {can('deadline.read') && (
+              <li>
+                <Link to="/deadlines">{t('nav.deadlines')}</Link>
+              </li>
+            )}
             <li>
               <Link to="/members">{t('nav.members')}</Link>
             </li>

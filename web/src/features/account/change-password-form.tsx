@@ -1,14 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert, StatusMessage } from '../../components/alert.tsx';
-import { Button } from '../../components/button.tsx';
+import { StatusMessage } from '../../components/alert.tsx';
 import { TextField } from '../../components/field.tsx';
-import { hasErrors, useFormErrors, useValidators } from '../../components/form.ts';
-import { fieldErrorsFromIssues, knownReason, useErrorMessage } from '../../components/errors.ts';
+import { FormShell } from '../../components/form-shell.tsx';
+import { useForm, useValidators } from '../../components/form.ts';
+import { knownReason, useErrorMessage } from '../../components/errors.ts';
 import { PASSWORD_MIN_LENGTH, useChangePassword } from '../session/queries.ts';
 
 type TField = 'currentPassword' | 'newPassword' | 'repeatPassword';
 const ISSUE_PATHS = { currentPassword: 'currentPassword', newPassword: 'newPassword' } as const satisfies Record<string, TField>;
+const EMPTY: Record<TField, string> = { currentPassword: '', newPassword: '', repeatPassword: '' };
 
 /** Change one's own password: current password, new password typed twice. */
 export function ChangePasswordForm() {
@@ -16,51 +17,51 @@ export function ChangePasswordForm() {
   const validate = useValidators();
   const change = useChangePassword();
   const describe = useErrorMessage();
-  const { formRef, errors, show } = useFormErrors<TField>();
-  const [currentPassword, setCurrentPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [repeatPassword, setRepeatPassword] = useState('');
+  const form = useForm<TField>({ initial: EMPTY, issuePaths: ISSUE_PATHS });
+  const { values, bind } = form;
   const [done, setDone] = useState(false);
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function handleSubmit() {
     change.reset();
     setDone(false);
-    const next = {
-      currentPassword: validate.required(currentPassword),
-      newPassword: validate.minLength(newPassword, PASSWORD_MIN_LENGTH),
-      repeatPassword: newPassword === repeatPassword ? undefined : t('account.passwordsDiffer'),
-    };
-    show(next);
-    if (hasErrors(next)) return;
+    const isValid = form.check({
+      currentPassword: validate.required(values.currentPassword),
+      newPassword: validate.minLength(values.newPassword, PASSWORD_MIN_LENGTH),
+      repeatPassword: values.newPassword === values.repeatPassword ? undefined : t('account.passwordsDiffer'),
+    });
+    if (!isValid) return;
     change.mutate(
-      { currentPassword, newPassword },
+      { currentPassword: values.currentPassword, newPassword: values.newPassword },
       {
         onSuccess: () => {
-          setCurrentPassword('');
-          setNewPassword('');
-          setRepeatPassword('');
+          form.reset();
           setDone(true);
         },
-        onError: (error) =>
-          show(knownReason(error) === 'WRONG_PASSWORD' ? { currentPassword: describe(error) } : fieldErrorsFromIssues(error, ISSUE_PATHS)),
+        onError: (error) => {
+          if (knownReason(error) === 'WRONG_PASSWORD') form.show({ currentPassword: describe(error) });
+          else form.showServerErrors(error);
+        },
       },
     );
   }
 
   return (
-    <form ref={formRef} className="form" noValidate onSubmit={handleSubmit}>
-      <StatusMessage>{done ? t('account.changed') : null}</StatusMessage>
-      <ErrorAlert error={change.error} fieldPaths={ISSUE_PATHS} />
+    <FormShell
+      form={form}
+      onSubmit={handleSubmit}
+      error={change.error}
+      busy={change.isPending}
+      submitLabel={t('account.submit')}
+      busyLabel={t('account.submitting')}
+      before={<StatusMessage>{done ? t('account.changed') : null}</StatusMessage>}
+    >
       <TextField
         id="account-current-password"
         label={t('account.currentPassword')}
         type="password"
         autoComplete="current-password"
         dir="ltr"
-        value={currentPassword}
-        onChange={(e) => setCurrentPassword(e.target.value)}
-        error={errors.currentPassword}
+        {...bind('currentPassword')}
       />
       <TextField
         id="account-new-password"
@@ -69,26 +70,9 @@ export function ChangePasswordForm() {
         type="password"
         autoComplete="new-password"
         dir="ltr"
-        value={newPassword}
-        onChange={(e) => setNewPassword(e.target.value)}
-        error={errors.newPassword}
+        {...bind('newPassword')}
       />
-      <TextField
-        id="account-repeat-password"
-        label={t('account.repeatPassword')}
-        type="password"
-        autoComplete="new-password"
-        dir="ltr"
-        value={repeatPassword}
-        onChange={(e) => setRepeatPassword(e.target.value)}
-        error={errors.repeatPassword}
-      />
-      <div className="form__actions">
-        <Button type="submit" busy={change.isPending} busyLabel={t('account.submitting')}>
-          {t('account.submit')}
-        </Button>
-      </div>
-    </form>
+      <TextField id="account-repeat-password" label={t('account.repeatPassword')} type="password" autoComplete="new-password" dir="ltr" {...bind('repeatPassword')} />
+    </FormShell>
   );
 }
-

@@ -1,41 +1,39 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAppError } from '../../../../core/errors/app-error.ts';
-import { ErrorAlert } from '../../components/alert.tsx';
-import { Button } from '../../components/button.tsx';
 import { TextField } from '../../components/field.tsx';
-import { hasErrors, useFormErrors, useValidators } from '../../components/form.ts';
-import { fieldErrorsFromIssues } from '../../components/errors.ts';
+import { FormShell } from '../../components/form-shell.tsx';
+import { useForm, useValidators } from '../../components/form.ts';
 import { formatTime } from '../../components/format.ts';
 import { useLogin } from './queries.ts';
 
 type TField = 'email' | 'password';
-const ISSUE_PATHS = { email: 'email', password: 'password' } as const;
+const ISSUE_PATHS = { email: 'email', password: 'password' } as const satisfies Record<string, TField>;
+const EMPTY: Record<TField, string> = { email: '', password: '' };
 
 /** Email + password sign-in. Wrong credentials (401) and lock-out (429) get their own wording. */
 export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
   const { t, i18n } = useTranslation();
   const validate = useValidators();
   const login = useLogin();
-  const { formRef, errors, show } = useFormErrors<TField>();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const form = useForm<TField>({ initial: EMPTY, issuePaths: ISSUE_PATHS });
+  const { values, bind } = form;
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function handleSubmit() {
     login.reset();
-    const next = { email: validate.email(email), password: validate.required(password) };
-    show(next);
-    if (hasErrors(next)) return;
-    login.mutate(
-      { email: email.trim(), password },
-      { onSuccess: onSignedIn, onError: (error) => show(fieldErrorsFromIssues(error, ISSUE_PATHS)) },
-    );
+    if (!form.check({ email: validate.email(values.email), password: validate.required(values.password) })) return;
+    login.mutate({ email: values.email.trim(), password: values.password }, { onSuccess: onSignedIn, onError: form.showServerErrors });
   }
 
   return (
-    <form ref={formRef} className="form" noValidate onSubmit={handleSubmit}>
-      <ErrorAlert error={login.error} fieldPaths={ISSUE_PATHS} message={loginMessage(login.error)} />
+    <FormShell
+      form={form}
+      onSubmit={handleSubmit}
+      error={login.error}
+      errorMessage={loginMessage(login.error)}
+      busy={login.isPending}
+      submitLabel={t('login.submit')}
+      busyLabel={t('login.submitting')}
+    >
       <TextField
         id="login-email"
         label={t('login.email')}
@@ -44,26 +42,10 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
         autoCapitalize="none"
         spellCheck={false}
         dir="ltr"
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-        error={errors.email}
+        {...bind('email')}
       />
-      <TextField
-        id="login-password"
-        label={t('login.password')}
-        type="password"
-        autoComplete="current-password"
-        dir="ltr"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        error={errors.password}
-      />
-      <div className="form__actions">
-        <Button type="submit" busy={login.isPending} busyLabel={t('login.submitting')}>
-          {t('login.submit')}
-        </Button>
-      </div>
-    </form>
+      <TextField id="login-password" label={t('login.password')} type="password" autoComplete="current-password" dir="ltr" {...bind('password')} />
+    </FormShell>
   );
 
   function loginMessage(error: unknown): string | undefined {

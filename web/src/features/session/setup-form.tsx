@@ -1,12 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORGANISATION_KINDS, type TOrganisationKind } from '../../../../core/organisations/kinds.ts';
-import { ErrorAlert } from '../../components/alert.tsx';
-import { Button } from '../../components/button.tsx';
 import { SelectField, TextField } from '../../components/field.tsx';
-import { hasErrors, useFormErrors, useValidators } from '../../components/form.ts';
-import { fieldErrorsFromIssues, knownReason } from '../../components/errors.ts';
+import { FormShell } from '../../components/form-shell.tsx';
+import { useForm, useValidators } from '../../components/form.ts';
+import { knownReason } from '../../components/errors.ts';
 import { PASSWORD_MIN_LENGTH, sessionKeys, useSetup } from './queries.ts';
 
 type TField = 'setupToken' | 'organisationName' | 'organisationKind' | 'displayName' | 'email' | 'password';
@@ -28,28 +26,20 @@ export function SetupForm({ onDone }: { onDone: () => void }) {
   const validate = useValidators();
   const setup = useSetup();
   const queryClient = useQueryClient();
-  const { formRef, errors, show } = useFormErrors<TField>();
-  const [values, setValues] = useState(EMPTY);
+  const form = useForm<TField>({ initial: EMPTY, issuePaths: ISSUE_PATHS });
+  const { values, bind } = form;
 
-  const bind = (field: TField) => ({
-    value: values[field],
-    error: errors[field],
-    onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value })),
-  });
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function handleSubmit() {
     setup.reset();
-    const next = {
+    const isValid = form.check({
       setupToken: validate.required(values.setupToken),
       organisationName: validate.required(values.organisationName),
       organisationKind: validate.required(values.organisationKind),
       displayName: validate.required(values.displayName),
       email: validate.email(values.email),
       password: validate.minLength(values.password, PASSWORD_MIN_LENGTH),
-    };
-    show(next);
-    if (hasErrors(next)) return;
+    });
+    if (!isValid) return;
     setup.mutate(
       {
         setupToken: values.setupToken.trim(),
@@ -62,15 +52,15 @@ export function SetupForm({ onDone }: { onDone: () => void }) {
           const reason = knownReason(error);
           // Someone else finished setup meanwhile: re-read the status and the app moves on to sign-in.
           if (reason === 'SETUP_DONE') void queryClient.invalidateQueries({ queryKey: sessionKeys.setup });
-          show(reason === 'SETUP_TOKEN_INVALID' ? { setupToken: t('errors.reasons.SETUP_TOKEN_INVALID') } : fieldErrorsFromIssues(error, ISSUE_PATHS));
+          if (reason === 'SETUP_TOKEN_INVALID') form.show({ setupToken: t('errors.reasons.SETUP_TOKEN_INVALID') });
+          else form.showServerErrors(error);
         },
       },
     );
   }
 
   return (
-    <form ref={formRef} className="form" noValidate onSubmit={handleSubmit}>
-      <ErrorAlert error={setup.error} fieldPaths={ISSUE_PATHS} />
+    <FormShell form={form} onSubmit={handleSubmit} error={setup.error} busy={setup.isPending} submitLabel={t('setup.submit')} busyLabel={t('setup.submitting')}>
       <TextField
         id="setup-token"
         label={t('setup.token')}
@@ -114,11 +104,6 @@ export function SetupForm({ onDone }: { onDone: () => void }) {
           {...bind('password')}
         />
       </fieldset>
-      <div className="form__actions">
-        <Button type="submit" busy={setup.isPending} busyLabel={t('setup.submitting')}>
-          {t('setup.submit')}
-        </Button>
-      </div>
-    </form>
+    </FormShell>
   );
 }
