@@ -25,6 +25,11 @@ const CasesPage = lazy(() => import('./routes/cases-page.tsx').then((m) => ({ de
 const CasePage = lazy(() => import('./routes/case-page.tsx').then((m) => ({ default: m.CasePage })));
 const IntakePage = lazy(() => import('./routes/intake-page.tsx').then((m) => ({ default: m.IntakePage })));
 const DeadlinesPage = lazy(() => import('./routes/deadlines-page.tsx').then((m) => ({ default: m.DeadlinesPage })));
+// The criminal-justice pages, likewise on first use (with their own `justice` strings).
+const InvestigationsPage = lazy(() => import('./routes/investigations-page.tsx').then((m) => ({ default: m.InvestigationsPage })));
+const NewInvestigationPage = lazy(() => import('./routes/investigations-page.tsx').then((m) => ({ default: m.NewInvestigationPage })));
+const InvestigationPage = lazy(() => import('./routes/investigation-page.tsx').then((m) => ({ default: m.InvestigationPage })));
+const JusticeFunnelPage = lazy(() => import('./routes/justice-funnel-page.tsx').then((m) => ({ default: m.JusticeFunnelPage })));
 
 /** Signed-in pages by path. */
 const ROUTES: Record<string, () => ReactNode> = {
@@ -36,11 +41,15 @@ const ROUTES: Record<string, () => ReactNode> = {
   '/cases': () => <CasesPage />,
   '/cases/new': () => <IntakePage />,
   '/deadlines': () => <DeadlinesPage />,
+  '/investigations': () => <InvestigationsPage />,
+  '/investigations/new': () => <NewInvestigationPage />,
+  '/justice/funnel': () => <JusticeFunnelPage />,
 };
 
 /** Signed-in pages with parameters, tried in order after the exact paths above. */
 const PARAM_ROUTES: [pattern: string, render: (params: Record<string, string>) => ReactNode][] = [
   ['/cases/:caseId', (params) => <CasePage caseId={params.caseId ?? ''} />],
+  ['/investigations/:investigationId', (params) => <InvestigationPage investigationId={params.investigationId ?? ''} />],
 ];
 
 function renderRoute(path: string): ReactNode {

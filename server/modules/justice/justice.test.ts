@@ -42,6 +42,16 @@ describe(`criminal justice chain (${ENGINE})`, () => {
     assert.equal(sentenced.statusCode, 201, sentenced.body);
     const badFine = await investigator.request('POST', url(`/suspects/${second.id}/sentences`), { custodialMonths: null, isSuspended: false, fineAmount: 500, fineCurrency: null, otherMeasure: null, sentencedOn: '2025-12-15' });
     assert.equal(badFine.statusCode, 400);
+    const order = await investigator.request('POST', url(`/suspects/${first.id}/compensation-orders`), { victimLinkId: null, amount: 12500, currency: 'GBP', orderedOn: '2025-12-15' });
+    assert.deepEqual(order.json().investigation.suspects[0].compensationOrders.map((o: { amount: string; currency: string }) => [o.amount, o.currency]), [['12500.00', 'GBP']]);
+    const badClose = await investigator.request('POST', url(`/investigations/${id}/status`), { status: 'closed_charged', closedOn: null, expectedVersion: 1 });
+    assert.equal(badClose.statusCode, 400);
+    assert.equal(badClose.json().error.details.issues[0].path, 'body.closedOn');
+    const closedEarly = await investigator.request('POST', url(`/investigations/${id}/status`), { status: 'closed_charged', closedOn: '2024-01-01', expectedVersion: 1 });
+    assert.equal(closedEarly.statusCode, 400);
+    const closed = await investigator.request('POST', url(`/investigations/${id}/status`), { status: 'closed_charged', closedOn: '2026-01-10', expectedVersion: 1 });
+    assert.equal(closed.statusCode, 201, closed.body);
+    assert.equal(closed.json().investigation.status, 'closed_charged');
     const after = (await investigator.request('GET', url('/justice/funnel?mode=cohort'))).json().rows.find((r: { year: number }) => r.year === 2025);
     const delta = (key: string) => after[key] - (before?.[key] ?? 0);
     assert.deepEqual(['suspects', 'charged', 'prosecuted', 'convictedTrafficking', 'convictedOtherOnly', 'custodial'].map(delta), [2, 2, 2, 1, 1, 1]);

@@ -44,6 +44,7 @@ export async function loadInvestigation(ctx: TCtx, orgId: string, investigationI
   const decisions = await ctx.db.selectFrom('courtDecisions').selectAll().where('chargeId', 'in', chargeIds.length ? chargeIds : none).orderBy('decidedOn').execute();
   const prosecutions = await ctx.db.selectFrom('prosecutions').selectAll().where('suspectId', 'in', suspectIds.length ? suspectIds : none).execute();
   const sentences = await ctx.db.selectFrom('sentences').selectAll().where('suspectId', 'in', suspectIds.length ? suspectIds : none).execute();
+  const compensation = await ctx.db.selectFrom('compensationOrders').selectAll().where('suspectId', 'in', suspectIds.length ? suspectIds : none).orderBy('orderedOn').execute();
   const cooperation = await ctx.db.selectFrom('cooperationRequests').selectAll().where('investigationId', '=', investigationId).orderBy('sentOn').execute();
   const confiscations = await ctx.db.selectFrom('confiscations').selectAll().where('investigationId', '=', investigationId).orderBy('orderedOn').execute();
   const links = await ctx.db.selectFrom('victimLinks').innerJoin('cases', 'cases.id', 'victimLinks.caseId')
@@ -66,6 +67,7 @@ export async function loadInvestigation(ctx: TCtx, orgId: string, investigationI
       sentences: sentences.filter((s) => s.suspectId === suspect.id).map((s) => ({
         id: s.id, custodialMonths: s.custodialMonths, isSuspended: s.isSuspended, fineAmount: s.fineAmount, fineCurrency: s.fineCurrency, otherMeasure: s.otherMeasure, sentencedOn: s.sentencedOn,
       })),
+      compensationOrders: compensation.filter((o) => o.suspectId === suspect.id).map((o) => ({ id: o.id, victimLinkId: o.victimLinkId, amount: o.amount, currency: o.currency, orderedOn: o.orderedOn })),
     });
   }
   return {

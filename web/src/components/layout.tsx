@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { InvestigationsNavLink } from '../features/justice/nav-link.tsx';
 import { useActiveOrg } from '../features/session/active-org.tsx';
 import { useLogout } from '../features/session/queries.ts';
 import { Link } from '../router.tsx';
@@ -101,6 +102,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
             {can('deadline.read') && (
               <li>
                 <Link to="/deadlines">{t('nav.deadlines')}</Link>
+              </li>
+            )}
+            {can('investigation.read') && (
+              <li>
+                <InvestigationsNavLink />
               </li>
             )}
             <li>

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json' with { type: 'json' };
+import type justiceEn from './locales/justice/en.json';
 
 /**
  * i18next set-up. English is bundled (it is also the fallback); the other languages are separate
@@ -13,7 +14,7 @@ export type TResources = typeof en;
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: TResources };
+    resources: { translation: TResources; justice: typeof justiceEn };
   }
 }
 
@@ -35,6 +36,35 @@ const loaders: Record<Exclude<TLanguage, 'en'>, () => Promise<{ default: TResour
   ar: () => import('./locales/ar.json', { with: { type: 'json' } }),
 };
 
+/**
+ * Namespaces only some pages need, fetched per language on first use (the criminal-justice pages
+ * bring `justice`). Once a namespace is in use, a language switch fetches it with the language.
+ */
+const NAMESPACE_LOADERS = {
+  justice: {
+    en: () => import('./locales/justice/en.json', { with: { type: 'json' } }),
+    fr: () => import('./locales/justice/fr.json', { with: { type: 'json' } }),
+    es: () => import('./locales/justice/es.json', { with: { type: 'json' } }),
+    ar: () => import('./locales/justice/ar.json', { with: { type: 'json' } }),
+  },
+} satisfies Record<string, Record<TLanguage, () => Promise<{ default: object }>>>;
+
+export type TNamespace = keyof typeof NAMESPACE_LOADERS;
+const namespacesInUse = new Set<TNamespace>();
+
+/**
+ * Loads a namespace's strings for a language (the current one by default) and keeps loading it
+ * on later language switches.
+ * @throws when its chunk cannot be fetched (offline, stale deployment).
+ */
+export async function loadNamespace(namespace: TNamespace, language: string = i18n.language): Promise<void> {
+  namespacesInUse.add(namespace);
+  const code = isLanguage(language) ? language : 'en';
+  if (i18n.hasResourceBundle(code, namespace)) return;
+  const resources = await NAMESPACE_LOADERS[namespace][code]();
+  i18n.addResourceBundle(code, namespace, resources.default, true, true);
+}
+
 export function isLanguage(value: unknown): value is TLanguage {
   return LANGUAGES.some((language) => language.code === value);
 }
@@ -42,6 +72,7 @@ export function isLanguage(value: unknown): value is TLanguage {
 export const i18n = i18next.createInstance();
 
 async function loadLanguage(language: TLanguage): Promise<void> {
+  await Promise.all([...namespacesInUse].map((namespace) => loadNamespace(namespace, language)));
   if (language === 'en' || i18n.hasResourceBundle(language, 'translation')) return;
   const resources = await loaders[language]();
   i18n.addResourceBundle(language, 'translation', resources.default, true, true);
