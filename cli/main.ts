@@ -3,6 +3,7 @@ import { AUDIT_VERIFY_HELP, runAuditVerify } from './commands/audit-verify.ts';
 import { CREATE_ADMIN_HELP, runCreateAdmin } from './commands/create-admin.ts';
 import { DEMO_HELP, runDemo } from './commands/demo.ts';
 import { CASES_LIST_HELP, DEADLINES_SWEEP_HELP, runCasesList, runDeadlinesSweep } from './commands/cases-list.ts';
+import { IMPORT_CTDC_HELP, runImportCtdc } from './commands/import-ctdc.ts';
 import { MIGRATE_HELP, runMigrate } from './commands/migrate.ts';
 import { runStart, START_HELP } from './commands/start.ts';
 
@@ -16,6 +17,7 @@ Commands:
   demo           create a demonstration organisation with synthetic users
   cases list     list an organisation's NRM cases (--overdue for late decisions)
   deadlines sweep  mark due deadlines now (the server does it every minute)
+  import ctdc    import a CTDC victim file into an organisation's datasets (--dry-run)
 
 Each command takes --help. Configuration comes from environment variables (see README.md):
 PORT, HOST, DATA_DIR, DATABASE_URL, PALERMO_MASTER_KEY, …`;
@@ -33,6 +35,7 @@ const COMMANDS: Record<string, TCommand> = {
   demo: { help: DEMO_HELP, run: (io) => runDemo(io) },
   'cases list': { help: CASES_LIST_HELP, run: (io, args) => runCasesList(io, args) },
   'deadlines sweep': { help: DEADLINES_SWEEP_HELP, run: (io) => runDeadlinesSweep(io) },
+  'import ctdc': { help: IMPORT_CTDC_HELP, run: (io, args) => runImportCtdc(io, args) },
 };
 
 /** Runs one CLI invocation and returns its exit code. */

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ROLE_PERMISSIONS, ROLES, type TPermission, type TRole } from '../core/authz/permissions.ts';
 import type { TRouteEntry } from '../server/http/app.ts';
-import { createTestApp, type TTestApp } from './support/test-app.ts';
+import { createTestApp, type TAgent, type TTestApp } from './support/test-app.ts';
 import { ENGINE } from './support/test-database.ts';
 import { ROUTE_SAMPLES as SAMPLES } from './authz-samples/index.ts';
 import type { TSample } from './authz-samples/types.ts';
@@ -53,6 +53,14 @@ describe(`authorization matrix (${ENGINE})`, () => {
     assert.ok(t.app.routeTable.length >= Object.keys(SAMPLES).length);
   });
 
+  const SESSION_CONSUMING = new Set(['POST /api/auth/logout', 'POST /api/auth/password']);
+  const agents = new Map<TActorKind, TAgent>();
+  async function signIn(actor: Exclude<TActorKind, 'anonymous'>): Promise<TAgent> {
+    const user = await t.addUser(ownOrg, actor === 'platform_admin' ? 'admin' : actor);
+    if (actor === 'platform_admin') await t.database.db.updateTable('users').set({ isPlatformAdmin: true }).where('id', '=', user.userId).execute();
+    return t.login(user);
+  }
+
   test('every route × actor × organisation answers as the role table says', async () => {
     const failures: string[] = [];
     let checked = 0;
@@ -62,10 +70,12 @@ describe(`authorization matrix (${ENGINE})`, () => {
       const scopes: TScope[] = route.url.includes(':orgId') ? ['own', 'other'] : ['own'];
       for (const actor of ['anonymous', ...ROLES, 'platform_admin'] as TActorKind[]) {
         for (const scope of scopes) {
-          // A fresh user per request: some requests (logout, password change) consume the session.
-          const user = actor === 'anonymous' ? null : await t.addUser(ownOrg, actor === 'platform_admin' ? 'admin' : actor);
-          if (actor === 'platform_admin' && user) await t.database.db.updateTable('users').set({ isPlatformAdmin: true }).where('id', '=', user.userId).execute();
-          const agent = user ? await t.login(user) : null;
+          // One signed-in user per actor kind, except for requests that consume the session or the
+          // password (logout, password change): those get a fresh user so later rows are unaffected.
+          const consumes = SESSION_CONSUMING.has(`${route.method} ${route.url}`);
+          const signedIn = actor === 'anonymous' ? null : consumes ? await signIn(actor) : (agents.get(actor) ?? agents.set(actor, await signIn(actor)).get(actor)!);
+          const user = signedIn?.user ?? null;
+          const agent = signedIn;
           const { url, body } = await sample.build({ t, orgId: scope === 'own' ? ownOrg : otherOrg, actor: user });
           const method = route.method as 'GET' | 'POST' | 'PATCH' | 'DELETE';
           const response = agent ? await agent.request(method, url, body) : await t.app.inject({ method, url, ...(body === undefined ? {} : { payload: body as object }) });

@@ -1,0 +1,199 @@
+/**
+ * The metric catalog: what the statistics engine can compute, in which unit, broken down by
+ * which dimensions. Pure data; the engine (server/modules/stats) turns a metric plus dimensions
+ * and filters into SQL over the metric's source.
+ *
+ * Sources: `ctdc` = the organisation's imported CTDC victim records. The NRM sources (cases,
+ * referrals, decisions) join this list when their tables exist; a metric over them is one more
+ * entry here plus that source's column map in the engine. Measures other than counts (median
+ * and 90th percentile of days to decision, share of decisions within the target) are declared
+ * by `measure` for the same reason; the engine refuses a measure it does not implement yet.
+ */
+import { EXPLOITATION, LABOUR_SECTORS, MEANS_OF_CONTROL, RECRUITER_RELATIONS, SEXUAL_EXPLOITATION_TYPES } from '../ctdc/index.ts';
+import { DIMENSION_IDS, type TDimensionId } from './dimensions.ts';
+import type { TLabels } from './labels.ts';
+
+export const METRIC_SOURCES = ['ctdc'] as const;
+export type TMetricSource = (typeof METRIC_SOURCES)[number];
+
+export const METRIC_UNITS = ['persons', 'cases', 'decisions', 'days'] as const;
+export type TMetricUnit = (typeof METRIC_UNITS)[number];
+
+/** `count` is computed today; the others are reserved for NRM metrics (see the file comment). */
+export const METRIC_MEASURES = ['count', 'median', 'p90', 'shareWithinTarget'] as const;
+export type TMetricMeasure = (typeof METRIC_MEASURES)[number];
+
+/** CTDC 0/1 variables (CTDC's own column names) a metric may count on. */
+export const CTDC_FLAG_FIELDS = [
+  ...MEANS_OF_CONTROL.map((s) => s.column),
+  ...EXPLOITATION.map((s) => s.column),
+  ...LABOUR_SECTORS.map((s) => s.column),
+  ...SEXUAL_EXPLOITATION_TYPES.map((s) => s.column),
+  ...RECRUITER_RELATIONS.map((s) => s.column),
+  'isAbduction',
+] as const;
+
+/** Which records a metric counts, beyond the query's own filters. */
+export type TMetricCondition =
+  /** Records where this CTDC variable is recorded as 1 (not 0, not missing). */
+  | { kind: 'flag'; field: string }
+  /** Records whose dimension value is one of these keys. */
+  | { kind: 'category'; dimension: TDimensionId; keys: readonly string[] };
+
+export interface TMetric {
+  /** Stable id, `source.name`; stored in saved dashboards and releases. */
+  id: string;
+  source: TMetricSource;
+  unit: TMetricUnit;
+  measure: TMetricMeasure;
+  labels: TLabels;
+  descriptions: TLabels;
+  condition: TMetricCondition | null;
+  /** Dimensions a query may break the metric down by (at most two at a time). */
+  dimensions: readonly TDimensionId[];
+  /** Dimensions a query may filter on. */
+  filters: readonly TDimensionId[];
+}
+
+/** At most this many dimensions per query: tables are two-way (suppression works on those). */
+export const MAX_QUERY_DIMENSIONS = 2;
+
+const ALL_CTDC_DIMENSIONS: readonly TDimensionId[] = DIMENSION_IDS;
+
+function ctdcVictims(id: string, labels: TLabels, descriptions: TLabels, condition: TMetricCondition | null): TMetric {
+  return { id, source: 'ctdc', unit: 'persons', measure: 'count', labels, descriptions, condition, dimensions: ALL_CTDC_DIMENSIONS, filters: ALL_CTDC_DIMENSIONS };
+}
+
+const flag = (field: (typeof CTDC_FLAG_FIELDS)[number]): TMetricCondition => ({ kind: 'flag', field });
+
+/** Every metric, in catalog order. */
+export const METRICS: readonly TMetric[] = [
+  ctdcVictims(
+    'ctdc.victims',
+    { en: 'Victims identified', fr: 'Victimes identifiées', es: 'Víctimas identificadas', ar: 'الضحايا المحددون' },
+    {
+      en: 'Victims in the imported CTDC records, one record per victim.',
+      fr: 'Victimes dans les données CTDC importées, un enregistrement par victime.',
+      es: 'Víctimas en los registros CTDC importados, un registro por víctima.',
+      ar: 'الضحايا في سجلات CTDC المستوردة، سجل واحد لكل ضحية.',
+    },
+    null,
+  ),
+  ctdcVictims(
+    'ctdc.victims.sexualExploitation',
+    { en: 'Victims of sexual exploitation', fr: 'Victimes d’exploitation sexuelle', es: 'Víctimas de explotación sexual', ar: 'ضحايا الاستغلال الجنسي' },
+    {
+      en: 'Victims recorded with sexual exploitation (alone or with other forms).',
+      fr: 'Victimes pour lesquelles l’exploitation sexuelle est enregistrée (seule ou avec d’autres formes).',
+      es: 'Víctimas con explotación sexual registrada (sola o con otras formas).',
+      ar: 'الضحايا المسجل لديهم استغلال جنسي (وحده أو مع أشكال أخرى).',
+    },
+    flag('isSexualExploit'),
+  ),
+  ctdcVictims(
+    'ctdc.victims.forcedLabour',
+    { en: 'Victims of forced labour', fr: 'Victimes de travail forcé', es: 'Víctimas de trabajo forzoso', ar: 'ضحايا العمل القسري' },
+    {
+      en: 'Victims recorded with forced labour (alone or with other forms).',
+      fr: 'Victimes pour lesquelles le travail forcé est enregistré (seul ou avec d’autres formes).',
+      es: 'Víctimas con trabajo forzoso registrado (solo o con otras formas).',
+      ar: 'الضحايا المسجل لديهم عمل قسري (وحده أو مع أشكال أخرى).',
+    },
+    flag('isForcedLabour'),
+  ),
+  ctdcVictims(
+    'ctdc.victims.forcedMarriage',
+    { en: 'Victims of forced marriage', fr: 'Victimes de mariage forcé', es: 'Víctimas de matrimonio forzado', ar: 'ضحايا الزواج القسري' },
+    {
+      en: 'Victims recorded with forced marriage.',
+      fr: 'Victimes pour lesquelles un mariage forcé est enregistré.',
+      es: 'Víctimas con matrimonio forzado registrado.',
+      ar: 'الضحايا المسجل لديهم زواج قسري.',
+    },
+    flag('isForcedMarriage'),
+  ),
+  ctdcVictims(
+    'ctdc.victims.children',
+    { en: 'Child victims', fr: 'Enfants victimes', es: 'Víctimas menores de edad', ar: 'الضحايا من الأطفال' },
+    {
+      en: 'Victims who were children (under 18) when registered.',
+      fr: 'Victimes mineures (moins de 18 ans) au moment de l’enregistrement.',
+      es: 'Víctimas menores de 18 años en el momento del registro.',
+      ar: 'الضحايا الذين كانوا أطفالاً (دون 18 عاماً) عند التسجيل.',
+    },
+    { kind: 'category', dimension: 'majority', keys: ['minor'] },
+  ),
+  ctdcVictims(
+    'ctdc.victims.abducted',
+    { en: 'Victims abducted', fr: 'Victimes enlevées', es: 'Víctimas secuestradas', ar: 'الضحايا المختطفون' },
+    {
+      en: 'Victims whose recruitment involved abduction.',
+      fr: 'Victimes dont le recrutement a impliqué un enlèvement.',
+      es: 'Víctimas cuya captación implicó un secuestro.',
+      ar: 'الضحايا الذين تضمن تجنيدهم اختطافاً.',
+    },
+    flag('isAbduction'),
+  ),
+  ctdcVictims(
+    'ctdc.victims.debtBondage',
+    { en: 'Victims held in debt bondage', fr: 'Victimes de servitude pour dettes', es: 'Víctimas de servidumbre por deudas', ar: 'ضحايا عبودية الدين' },
+    {
+      en: 'Victims controlled by debt bondage.',
+      fr: 'Victimes contrôlées par la servitude pour dettes.',
+      es: 'Víctimas controladas mediante servidumbre por deudas.',
+      ar: 'الضحايا الخاضعون للسيطرة عبر عبودية الدين.',
+    },
+    flag('meansOfControlDebtBondage'),
+  ),
+  ctdcVictims(
+    'ctdc.victims.documentsWithheld',
+    { en: 'Victims whose documents were withheld', fr: 'Victimes privées de leurs documents', es: 'Víctimas a las que se retuvieron los documentos', ar: 'الضحايا المحتجزة وثائقهم' },
+    {
+      en: 'Victims controlled by withholding their identity or travel documents.',
+      fr: 'Victimes contrôlées par la confiscation de leurs papiers d’identité ou de voyage.',
+      es: 'Víctimas controladas mediante la retención de sus documentos de identidad o de viaje.',
+      ar: 'الضحايا الخاضعون للسيطرة عبر احتجاز وثائق هويتهم أو سفرهم.',
+    },
+    flag('meansOfControlWithholdsDocuments'),
+  ),
+  ctdcVictims(
+    'ctdc.victims.physicalAbuse',
+    { en: 'Victims subjected to physical abuse', fr: 'Victimes de violences physiques', es: 'Víctimas de abuso físico', ar: 'ضحايا الإيذاء الجسدي' },
+    {
+      en: 'Victims controlled by physical abuse.',
+      fr: 'Victimes contrôlées par des violences physiques.',
+      es: 'Víctimas controladas mediante abuso físico.',
+      ar: 'الضحايا الخاضعون للسيطرة عبر الإيذاء الجسدي.',
+    },
+    flag('meansOfControlPhysicalAbuse'),
+  ),
+  ctdcVictims(
+    'ctdc.victims.recruitedByFamily',
+    { en: 'Victims recruited by a family member', fr: 'Victimes recrutées par un membre de la famille', es: 'Víctimas captadas por un familiar', ar: 'الضحايا المجندون من قبل أحد أفراد الأسرة' },
+    {
+      en: 'Victims whose recruiter was a family member or relative.',
+      fr: 'Victimes dont le recruteur était un membre de la famille ou un proche.',
+      es: 'Víctimas cuyo captador era un familiar o pariente.',
+      ar: 'الضحايا الذين كان مجندهم أحد أفراد الأسرة أو الأقارب.',
+    },
+    flag('recruiterRelationFamily'),
+  ),
+  ctdcVictims(
+    'ctdc.victims.recruitedByIntimatePartner',
+    { en: 'Victims recruited by an intimate partner', fr: 'Victimes recrutées par un partenaire intime', es: 'Víctimas captadas por su pareja', ar: 'الضحايا المجندون من قبل شريك حميم' },
+    {
+      en: 'Victims whose recruiter was an intimate partner.',
+      fr: 'Victimes dont le recruteur était un partenaire intime.',
+      es: 'Víctimas cuyo captador era su pareja.',
+      ar: 'الضحايا الذين كان مجندهم شريكاً حميماً.',
+    },
+    flag('recruiterRelationIntimatePartner'),
+  ),
+];
+
+const BY_ID = new Map(METRICS.map((m) => [m.id, m]));
+
+/** The metric with this id, or undefined. */
+export function findMetric(id: string): TMetric | undefined {
+  return BY_ID.get(id);
+}

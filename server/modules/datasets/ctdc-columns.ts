@@ -1,0 +1,99 @@
+/**
+ * How a normalised CTDC record (core/ctdc) is stored in `external_ctdc_records`: one typed
+ * column per variable, named after CTDC's variable in snake_case, plus two values derived for
+ * statistics. The import writes columns in this order; a test checks the list against the
+ * table, so the migration and this file cannot drift apart.
+ */
+import {
+  deriveExploitationForm,
+  EXPLOITATION,
+  LABOUR_SECTORS,
+  MEANS_OF_CONTROL,
+  MEANS_OF_CONTROL_GROUP_KEYS,
+  RECRUITER_RELATIONS,
+  SEXUAL_EXPLOITATION_TYPES,
+  type TCtdcFlag,
+  type TCtdcRecord,
+  type TFlagSpec,
+  type TMeansOfControlGroupKey,
+} from '../../../core/ctdc/index.ts';
+import { deriveLabourType } from '../../../core/metrics/index.ts';
+
+export type TStoredValue = string | number | boolean | null;
+
+export interface TStoredColumn {
+  /** Column name in the table (snake_case). */
+  name: string;
+  /** Element type of the array the values travel in (`unnest($n::type[])`). */
+  sqlType: 'smallint' | 'text' | 'boolean';
+  /** Set when the column is `text[]`: the values travel joined by this separator. */
+  arraySeparator?: string;
+  read(record: TCtdcRecord): TStoredValue;
+}
+
+export const snakeCase = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+function flags<K extends string>(specs: readonly TFlagSpec<K>[], group: (r: TCtdcRecord) => Record<K, TCtdcFlag>): TStoredColumn[] {
+  return specs.map((spec) => ({ name: snakeCase(spec.column), sqlType: 'boolean', read: (r) => group(r)[spec.key] }));
+}
+
+/** The 2024 synthetic layout's merged means of control, under that layout's column names. */
+const MEANS_GROUP_COLUMNS: Record<TMeansOfControlGroupKey, string> = {
+  debtBondageOrEarnings: 'means_debt_bondage_earnings',
+  threatsAny: 'means_threats',
+  abuseAny: 'means_abuse_psy_phy_sex',
+  denyBasicNeeds: 'means_deny_basic_needs',
+};
+
+/** Recruiter relationship labels never contain `;` (they are a closed list). */
+const LABEL_SEPARATOR = ';';
+
+export const CTDC_STORED_COLUMNS: readonly TStoredColumn[] = [
+  { name: 'year_of_registration', sqlType: 'smallint', read: (r) => r.yearOfRegistration },
+  { name: 'data_source', sqlType: 'text', read: (r) => r.dataSource },
+  { name: 'gender', sqlType: 'text', read: (r) => r.gender },
+  { name: 'age_band', sqlType: 'text', read: (r) => r.ageBand },
+  { name: 'majority_status', sqlType: 'text', read: (r) => r.majorityStatus },
+  { name: 'majority_status_at_exploit', sqlType: 'text', read: (r) => r.majorityStatusAtExploit },
+  { name: 'majority_entry', sqlType: 'text', read: (r) => r.majorityEntry },
+  { name: 'citizenship', sqlType: 'text', read: (r) => r.citizenship },
+  { name: 'country_of_exploitation', sqlType: 'text', read: (r) => r.countryOfExploitation },
+  { name: 'traffick_months', sqlType: 'text', read: (r) => r.traffickMonths },
+  { name: 'exploitation_form', sqlType: 'text', read: (r) => deriveExploitationForm(r) },
+  { name: 'labour_type', sqlType: 'text', read: (r) => deriveLabourType(r.labourSector) },
+  ...flags(MEANS_OF_CONTROL, (r) => r.meansOfControl),
+  ...MEANS_OF_CONTROL_GROUP_KEYS.map((key): TStoredColumn => ({ name: MEANS_GROUP_COLUMNS[key], sqlType: 'boolean', read: (r) => r.meansOfControlGroups[key] })),
+  ...flags(EXPLOITATION, (r) => r.exploitation),
+  ...flags(LABOUR_SECTORS, (r) => r.labourSector),
+  ...flags(SEXUAL_EXPLOITATION_TYPES, (r) => r.sexualExploitationType),
+  ...flags(RECRUITER_RELATIONS, (r) => r.recruiterRelation),
+  { name: 'is_abduction', sqlType: 'boolean', read: (r) => r.isAbduction },
+  {
+    name: 'recruiter_relationship',
+    sqlType: 'text',
+    arraySeparator: LABEL_SEPARATOR,
+    read: (r) => (r.recruiterRelationship ? r.recruiterRelationship.join(LABEL_SEPARATOR) : null),
+  },
+  { name: 'means_of_control_concatenated', sqlType: 'text', read: (r) => r.sourceSummaries?.meansOfControl ?? null },
+  { name: 'type_of_exploit_concatenated', sqlType: 'text', read: (r) => r.sourceSummaries?.exploitation ?? null },
+  { name: 'type_of_labour_concatenated', sqlType: 'text', read: (r) => r.sourceSummaries?.labourSector ?? null },
+  { name: 'type_of_sex_concatenated', sqlType: 'text', read: (r) => r.sourceSummaries?.sexualExploitationType ?? null },
+];
+
+/**
+ * Valid rows of a file held column by column: a 100k-row file is 70 flat arrays rather than
+ * 100k nested record objects, and each insert statement sends slices of them.
+ */
+export class CtdcColumnBuffers {
+  readonly rowNumbers: number[] = [];
+  readonly values: TStoredValue[][] = CTDC_STORED_COLUMNS.map(() => []);
+
+  get length(): number {
+    return this.rowNumbers.length;
+  }
+
+  push(row: number, record: TCtdcRecord): void {
+    this.rowNumbers.push(row);
+    for (let c = 0; c < CTDC_STORED_COLUMNS.length; c++) this.values[c]!.push(CTDC_STORED_COLUMNS[c]!.read(record));
+  }
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { DIMENSIONS, DIMENSION_IDS, MAX_QUERY_DIMENSIONS, METRIC_MEASURES, METRIC_SOURCES, METRIC_UNITS, METRICS, type TLabels } from '../../../core/metrics/index.ts';
+import { ZUuid } from '../../http/common-schemas.ts';
+
+/** Published statistics pass small-cell suppression at this threshold (CTDC's k). */
+export const STATS_SUPPRESSION_THRESHOLD = 11;
+/** Limits of a query body. */
+export const STATS_LIMITS = { filterKeys: 300, keyChars: 40, metricChars: 100, datasets: 50 } as const;
+
+const ZKey = z.string().min(1).max(STATS_LIMITS.keyChars);
+
+export const ZStatsQueryRequest = z.object({
+  metric: z.string().min(1).max(STATS_LIMITS.metricChars),
+  dimensions: z.array(z.string().min(1).max(STATS_LIMITS.keyChars)).max(MAX_QUERY_DIMENSIONS).default([]),
+  /** Dimension id → category keys to keep; null keeps "not recorded". */
+  filters: z.record(z.string().min(1).max(STATS_LIMITS.keyChars), z.array(ZKey.nullable()).min(1).max(STATS_LIMITS.filterKeys)).default({}),
+  /** CTDC import runs to count; all of the organisation's imported data when absent. */
+  datasets: z.array(ZUuid).min(1).max(STATS_LIMITS.datasets).optional(),
+}).strict();
+export type TStatsQueryRequest = z.infer<typeof ZStatsQueryRequest>;
+
+const ZLabels = z.object({ en: z.string(), fr: z.string(), es: z.string(), ar: z.string() });
+
+export const ZStatsCell = z.union([
+  z.object({ value: z.number().int() }),
+  z.object({ suppressed: z.literal(true), reason: z.enum(['primary', 'secondary']) }),
+]);
+
+const ZCategory = z.object({
+  /** The category key; null = not recorded; `*other` = categories grouped (see members). */
+  key: z.string().nullable(),
+  labels: ZLabels,
+  members: z.array(z.string()).optional(),
+});
+
+export const ZStatsResult = z.object({
+  metric: z.object({ id: z.string(), unit: z.enum(METRIC_UNITS), labels: ZLabels }),
+  dimensions: z.array(z.object({ id: z.enum(DIMENSION_IDS), labels: ZLabels, categories: z.array(ZCategory) })),
+  /** Rows = first dimension's categories; columns = second's (one column when there is at most one dimension). */
+  cells: z.array(z.array(ZStatsCell)),
+  rowTotals: z.array(ZStatsCell),
+  columnTotals: z.array(ZStatsCell),
+  total: ZStatsCell,
+  disclosure: z.object({
+    method: z.literal('suppression'),
+    threshold: z.number().int(),
+    zeros: z.enum(['sensitive', 'publish']),
+    primaryCount: z.number().int(),
+    secondaryCount: z.number().int(),
+    groupedCategoryCount: z.number().int(),
+  }),
+  /** The SQL that produced the counts, for review; values travel as parameters. */
+  sql: z.object({ text: z.string(), parameters: z.array(z.unknown()) }),
+});
+export type TStatsResult = z.infer<typeof ZStatsResult>;
+
+export const ZMetricCatalog = z.object({
+  metrics: z.array(z.object({
+    id: z.string(),
+    source: z.enum(METRIC_SOURCES),
+    unit: z.enum(METRIC_UNITS),
+    measure: z.enum(METRIC_MEASURES),
+    labels: ZLabels,
+    descriptions: ZLabels,
+    dimensions: z.array(z.enum(DIMENSION_IDS)),
+    filters: z.array(z.enum(DIMENSION_IDS)),
+  })),
+  dimensions: z.array(z.object({
+    id: z.enum(DIMENSION_IDS),
+    labels: ZLabels,
+    kind: z.enum(['fixed', 'observed']),
+    isOrdered: z.boolean(),
+    categories: z.array(z.object({ key: z.string(), labels: ZLabels })),
+  })),
+  maxDimensions: z.number().int(),
+  notRecordedLabels: ZLabels,
+  disclosure: z.object({ method: z.literal('suppression'), threshold: z.number().int() }),
+});
+
+export function presentMetricCatalog(notRecordedLabels: TLabels): z.infer<typeof ZMetricCatalog> {
+  return {
+    metrics: METRICS.map((m) => ({ id: m.id, source: m.source, unit: m.unit, measure: m.measure, labels: m.labels, descriptions: m.descriptions, dimensions: [...m.dimensions], filters: [...m.filters] })),
+    dimensions: DIMENSION_IDS.map((id) => {
+      const d = DIMENSIONS[id];
+      return { id, labels: d.labels, kind: d.kind, isOrdered: d.isOrdered, categories: d.categories.map((c) => ({ key: c.key, labels: c.labels })) };
+    }),
+    maxDimensions: MAX_QUERY_DIMENSIONS,
+    notRecordedLabels,
+    disclosure: { method: 'suppression', threshold: STATS_SUPPRESSION_THRESHOLD },
+  };
+}
