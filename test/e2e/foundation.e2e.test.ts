@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { existsSync, mkdirSync } from 'node:fs';
+import { type Browser, type Page } from 'playwright-core';
 import { startTestServer } from '../support/server.ts';
+import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, launchChromium, locale, text, type TLocale, STEP_TIMEOUT_MS } from './e2e-support.ts';
 
 /**
  * Golden path of the foundation in a real Chromium against the real server and the built web app:
@@ -12,23 +12,9 @@ import { startTestServer } from '../support/server.ts';
  * Run: npm run build && node --import tsx --test test/e2e/foundation.e2e.test.ts
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'];
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/e2e/', import.meta.url));
-const WEB_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
 
-type TLocale = Record<string, Record<string, unknown>>;
-function locale(language: string): TLocale {
-  return JSON.parse(readFileSync(new URL(`../../web/src/i18n/locales/${language}.json`, import.meta.url), 'utf8')) as TLocale;
-}
-/** One string of a locale file, e.g. `text(ar, 'nav.logout')`, so the test follows translation edits. */
-function text(strings: TLocale, key: string): string {
-  const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], strings);
-  assert.equal(typeof value, 'string', `no string at ${key}`);
-  return value as string;
-}
 
-const skip = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" to run the browser test`;
+const skip = chromiumSkipReason;
 
 test('foundation golden path in Chromium: sign in, add a member, Arabic, sign out, new user signs in', { skip, timeout: 180_000 }, async () => {
   assert.ok(existsSync(WEB_INDEX), 'dist/web/index.html is missing: run "npm run build" first');
@@ -40,10 +26,10 @@ test('foundation golden path in Chromium: sign in, add a member, Arabic, sign ou
   let browser: Browser | undefined;
   try {
     const admin = await server.seedAdmin();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
 
     // Anything the strict CSP blocks, and any uncaught script error, fails the test at the end.
     const problems: string[] = [];

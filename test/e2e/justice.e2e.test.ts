@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { existsSync, mkdirSync } from 'node:fs';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { startTestServer } from '../support/server.ts';
+import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, launchChromium, locale, text, type TLocale, prefix, STEP_TIMEOUT_MS } from './e2e-support.ts';
 
 /**
  * Golden path of "hold traffickers accountable" in a real Chromium against the real server and
@@ -15,31 +15,13 @@ import { startTestServer } from '../support/server.ts';
  * Run: npm run build && node --import tsx --test test/e2e/justice.e2e.test.ts
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'];
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/e2e/', import.meta.url));
-const WEB_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
 
-type TLocale = Record<string, unknown>;
-function locale(path: string): TLocale {
-  return JSON.parse(readFileSync(new URL(`../../web/src/i18n/locales/${path}.json`, import.meta.url), 'utf8')) as TLocale;
-}
-/** One string of a locale file, e.g. `text(j.en, 'funnel.title')`, so the test follows translation edits. */
-function text(strings: TLocale, key: string): string {
-  const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], strings);
-  assert.equal(typeof value, 'string', `no string at ${key}`);
-  return value as string;
-}
 /** A locale string with its {{variables}} filled in, as used in aria-labels (no bidi isolates there). */
 function label(strings: TLocale, key: string, values: Record<string, string>): string {
   return text(strings, key).replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) => values[name] ?? '');
 }
-/** The part of a locale string before its first {{variable}}. */
-function prefix(strings: TLocale, key: string): string {
-  return text(strings, key).split('{{')[0] ?? '';
-}
 
-const skip = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" to run the browser test`;
+const skip = chromiumSkipReason;
 const main = { en: locale('en'), ar: locale('ar') };
 const j = { en: locale('justice/en'), ar: locale('justice/ar') };
 
@@ -58,10 +40,10 @@ test('justice golden path in Chromium: investigation, two suspects, charges, con
   try {
     const admin = await server.seedAdmin();
     const investigator = await server.seedUser(admin.organisationId, 'investigator');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
     page = await context.newPage();
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
       if (/Content Security Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { existsSync, mkdirSync } from 'node:fs';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { DIMENSION_LABELS, type TDimension } from '../../core/screening/dimensions.ts';
 import { startTestServer, type TTestServer } from '../support/server.ts';
+import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, launchChromium, locale, text, type TLocale, prefix, STEP_TIMEOUT_MS } from './e2e-support.ts';
 
 /**
  * Golden paths of "identify, refer, decide" in a real Chromium against the real server and the
@@ -17,28 +17,10 @@ import { startTestServer, type TTestServer } from '../support/server.ts';
  * Run: npm run build && node --import tsx --test test/e2e/nrm.e2e.test.ts
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'];
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/e2e/', import.meta.url));
-const WEB_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
 
-type TLocale = Record<string, Record<string, unknown>>;
-function locale(language: string): TLocale {
-  return JSON.parse(readFileSync(new URL(`../../web/src/i18n/locales/${language}.json`, import.meta.url), 'utf8')) as TLocale;
-}
-/** One string of a locale file, e.g. `text(en, 'nav.cases')`, so the test follows translation edits. */
-function text(strings: TLocale, key: string): string {
-  const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], strings);
-  assert.equal(typeof value, 'string', `no string at ${key}`);
-  return value as string;
-}
 /** A locale string with its {{variables}} filled in (values wrapped in bidi isolates, as the app renders them). */
 function filled(strings: TLocale, key: string, values: Record<string, string>): string {
   return text(strings, key).replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) => `\u2068${values[name] ?? ''}\u2069`);
-}
-/** The part of a locale string before its first {{variable}}, for partial matches. */
-function prefix(strings: TLocale, key: string): string {
-  return text(strings, key).split('{{')[0] ?? '';
 }
 
 /** The longest literal piece of a locale string (between its {{variables}}), for partial matches. */
@@ -48,7 +30,7 @@ function literal(strings: TLocale, key: string): string {
     .reduce((longest, piece) => (piece.trim().length > longest.length ? piece.trim() : longest), '');
 }
 
-const skip = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" to run the browser test`;
+const skip = chromiumSkipReason;
 const en = locale('en');
 const ar = locale('ar');
 
@@ -58,7 +40,7 @@ type TUser = { email: string; password: string };
 async function signedInPage(browser: Browser, server: TTestServer, user: TUser, problems: string[], viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, locale: 'en-GB' });
   const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
   });
@@ -156,7 +138,7 @@ test('NRM golden paths in Chromium: adult referral to closure, child pathway to 
     const responder = await server.seedUser(orgId, 'first_responder');
     const coordinator = await server.seedUser(orgId, 'coordinator');
     const specialist = await server.seedUser(orgId, 'child_protection');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     pagesForFailureShots = openPages;
 
     // ── 1. Adult ───────────────────────────────────────────────────────────────────────────

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+
+/**
+ * What every browser test shares: Debian's Chromium with the flags this closed network needs,
+ * where screenshots go, and locale lookups so tests follow translation edits.
+ */
+export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'];
+export const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/e2e/', import.meta.url));
+export const WEB_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
+
+/** The skip reason when Chromium is not installed, for `test(…, { skip })`. */
+export const chromiumSkipReason = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" to run the browser test`;
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * How long a step may take before the test fails. Generous: CI machines are shared and slow at
+ * times, and a golden path that fails only under load tells nobody anything.
+ */
+export const STEP_TIMEOUT_MS = 45_000;
+
+export type TLocale = Record<string, unknown>;
+
+/** A locale file by path under web/src/i18n/locales, e.g. `en` or `justice/ar`. */
+export function locale(path: string): TLocale {
+  return JSON.parse(readFileSync(new URL(`../../web/src/i18n/locales/${path}.json`, import.meta.url), 'utf8')) as TLocale;
+}
+
+/** One string of a locale file, e.g. `text(en, 'nav.cases')`. */
+export function text(strings: TLocale, key: string): string {
+  const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], strings);
+  assert.equal(typeof value, 'string', `no string at ${key}`);
+  return value as string;
+}
+
+/** The part of a locale string before its first {{variable}}, for partial matches. */
+export function prefix(strings: TLocale, key: string): string {
+  return text(strings, key).split('{{')[0] ?? '';
+}
