@@ -11,6 +11,7 @@ import { FOUNDATION_AUDIT_EVENTS } from './catalog/foundation.ts';
 import { NRM_AUDIT_EVENTS } from './catalog/nrm.ts';
 import { EVIDENCE_AUDIT_EVENTS } from './catalog/evidence.ts';
 import { JUSTICE_AUDIT_EVENTS } from './catalog/justice.ts';
+import { PROTECTION_AUDIT_EVENTS } from './catalog/protection.ts';
 
 /** One catalog file per area (catalog/*.ts); names must not repeat across them. */
 export const AUDIT_EVENT_CATALOG = {
@@ -18,6 +19,7 @@ export const AUDIT_EVENT_CATALOG = {
   ...NRM_AUDIT_EVENTS,
   ...EVIDENCE_AUDIT_EVENTS,
   ...JUSTICE_AUDIT_EVENTS,
+  ...PROTECTION_AUDIT_EVENTS,
 } as const;
 
 

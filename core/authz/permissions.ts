@@ -27,6 +27,9 @@ export const PERMISSIONS = [
   'service.manage',
   'serviceReferral.manage',
   'plan.manage',
+  // emergency referral without consent (audited); supervisor approval of recovery plans
+  'serviceReferral.override',
+  'plan.approve',
   // hold accountable
   'investigation.read',
   'investigation.manage',
@@ -63,7 +66,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   // The organisation's administrator manages people and can see everything the org holds.
   admin: PERMISSIONS,
   // Competent authority: takes NRM decisions, approves statistical releases.
-  coordinator: [...CASEWORK, 'member.read', 'case.create', 'case.refer', 'case.close', 'screening.record', 'decision.record', 'child.manage', 'stats.read', 'release.approve', 'duplicate.review'],
+  coordinator: [...CASEWORK, 'member.read', 'case.create', 'case.refer', 'case.close', 'screening.record', 'decision.record', 'child.manage', 'stats.read', 'release.approve', 'duplicate.review', 'serviceReferral.override', 'plan.approve'],
   first_responder: ['org.read', 'person.read', 'person.readIdentity', 'person.write', 'case.read', 'case.create', 'case.refer', 'screening.record', 'service.read'],
   case_worker: [...CASEWORK, 'case.create', 'case.close', 'screening.record', 'serviceReferral.manage', 'plan.manage'],
   child_protection: [...CASEWORK, 'case.create', 'case.refer', 'case.close', 'screening.record', 'child.manage', 'serviceReferral.manage', 'plan.manage'],

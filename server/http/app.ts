@@ -23,6 +23,10 @@ import { registerReferenceDataRoutes } from '../modules/reference-data/reference
 import { registerJusticeRoutes } from '../modules/justice/justice.routes.ts';
 import { registerDatasetRoutes } from '../modules/datasets/datasets.routes.ts';
 import { registerStatsRoutes } from '../modules/stats/stats.routes.ts';
+import { registerServiceRoutes } from '../modules/services/services.routes.ts';
+import { registerServiceReferralRoutes } from '../modules/service-referrals/service-referrals.routes.ts';
+import { registerPlanRoutes } from '../modules/plans/plans.routes.ts';
+import { registerRemedyRoutes } from '../modules/remedies/remedies.routes.ts';
 
 export interface TRouteEntry {
   method: string;
@@ -57,6 +61,10 @@ const ROUTE_MODULES = [
   registerJusticeRoutes,
   registerDatasetRoutes,
   registerStatsRoutes,
+  registerServiceRoutes,
+  registerServiceReferralRoutes,
+  registerPlanRoutes,
+  registerRemedyRoutes,
 ];
 
 /** Builds the HTTP app (API, OpenAPI, and the web app when `webDir` is given). Does not listen. */
