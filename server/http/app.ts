@@ -21,6 +21,7 @@ import { registerAnonymousNotificationRoutes } from '../modules/anonymous-notifi
 import { registerReferralDraftRoutes } from '../modules/referral-drafts/referral-drafts.routes.ts';
 import { registerReferenceDataRoutes } from '../modules/reference-data/reference-data.routes.ts';
 import { registerJusticeRoutes } from '../modules/justice/justice.routes.ts';
+import { registerDocumentRoutes } from '../modules/documents/documents.routes.ts';
 import { registerDatasetRoutes } from '../modules/datasets/datasets.routes.ts';
 import { registerStatsRoutes } from '../modules/stats/stats.routes.ts';
 import { registerServiceRoutes } from '../modules/services/services.routes.ts';
@@ -59,6 +60,7 @@ const ROUTE_MODULES = [
   registerAnonymousNotificationRoutes,
   registerReferralDraftRoutes,
   registerJusticeRoutes,
+  registerDocumentRoutes,
   registerDatasetRoutes,
   registerStatsRoutes,
   registerServiceRoutes,

@@ -83,6 +83,18 @@ export const NRM_SAMPLES: Record<string, TSample> = {
       body: { nonPunishment: { offencesLinkedToExploitation: true, note: null }, residence: { status: 'applied', kind: null }, asylum: { status: 'none' }, internationalProtectionNeeds: null },
     }),
   },
+  'POST /api/organisations/:orgId/cases/:caseId/documents': {
+    build: async ({ t, orgId }) => ({ url: caseUrl(orgId, (await caseInState(t, orgId, 'draft')).caseId, '/documents'), body: { fileName: 'note.txt', contentType: 'text/plain', contentBase64: Buffer.from('note').toString('base64') } }),
+  },
+  'GET /api/organisations/:orgId/cases/:caseId/documents': { build: async ({ t, orgId }) => ({ url: caseUrl(orgId, (await caseInState(t, orgId, 'draft')).caseId, '/documents') }) },
+  'GET /api/organisations/:orgId/cases/:caseId/documents/:documentId/content': {
+    build: async ({ t, orgId }) => {
+      const { caseId } = await caseInState(t, orgId, 'draft');
+      const admin = await t.login(await t.addUser(orgId, 'admin'));
+      const uploaded = await admin.request('POST', caseUrl(orgId, caseId, '/documents'), { fileName: 'note.txt', contentType: 'text/plain', contentBase64: Buffer.from('note').toString('base64') });
+      return { url: caseUrl(orgId, caseId, `/documents/${uploaded.json().document.id}/content`) };
+    },
+  },
   'GET /api/organisations/:orgId/deadlines': { build: async ({ orgId }) => ({ url: `/api/organisations/${orgId}/deadlines` }) },
   'POST /api/organisations/:orgId/anonymous-notifications': {
     build: async ({ orgId }) => ({

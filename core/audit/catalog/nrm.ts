@@ -28,6 +28,8 @@ export const NRM_AUDIT_EVENTS = {
   'case.protectionUpdated': z.object({ fields: z.array(z.string()) }).strict(),
   'deadline.breached': z.object({ deadlineId: z.string(), kind: z.string(), dueAt: z.string() }).strict(),
   'deadline.elapsed': z.object({ deadlineId: z.string(), kind: z.string(), dueAt: z.string() }).strict(),
+  'document.uploaded': z.object({ documentId: z.string(), contentType: z.string(), sizeBytes: z.number().int() }).strict(),
+  'document.downloaded': z.object({ documentId: z.string() }).strict(),
   'anonymousNotification.recorded': z.object({ notificationId: z.string() }).strict(),
   'referralDraft.saved': z.object({ draftId: z.string(), step: z.number().int() }).strict(),
   'referralDraft.deleted': z.object({ draftId: z.string() }).strict(),

@@ -44,7 +44,8 @@ export async function getCaseProfile(db: TDb | TTx, row: { jurisdictionProfileId
   return profile;
 }
 
-function compareVersions(a: string, b: string): number {
+/** Orders `major.minor.patch` versions numerically. */
+export function compareVersions(a: string, b: string): number {
   const left = a.split('.').map(Number);
   const right = b.split('.').map(Number);
   for (let i = 0; i < 3; i += 1) if (left[i] !== right[i]) return (left[i] ?? 0) - (right[i] ?? 0);

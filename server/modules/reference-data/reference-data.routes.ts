@@ -8,7 +8,7 @@ import { ERROR_RESPONSES, ZOrgParams } from '../../http/common-schemas.ts';
 import { runUserUseCase, zodApp } from '../../http/route-helpers.ts';
 import { authorizeInOrganisation } from '../../authz/org-access.ts';
 import { requireUser } from '../../authz/policy.ts';
-import { findProfileVersion, getLatestProfile, getOrganisationProfile, listLatestProfiles } from '../cases/jurisdiction.ts';
+import { compareVersions, findProfileVersion, getLatestProfile, getOrganisationProfile, listLatestProfiles } from '../cases/jurisdiction.ts';
 
 const ZLabels = z.object({ en: z.string(), fr: z.string(), es: z.string(), ar: z.string() });
 const ZScreeningLists = z.object({
@@ -52,6 +52,11 @@ export function registerReferenceDataRoutes(app: FastifyInstance, deps: TAppDeps
     await runUserUseCase(deps, request, async (ctx) => {
       if (await findProfileVersion(ctx.db, profile.id, profile.version)) {
         throw new AppError('CONFLICT', `Version ${profile.version} of ${profile.id} exists; profiles are never edited in place, add a new version.`, { reason: 'PROFILE_VERSION_EXISTS' });
+      }
+      // The newest version governs new cases: an older number would be stored and never used.
+      const current = await getLatestProfile(ctx.db, profile.id).catch(() => null);
+      if (current && compareVersions(profile.version, current.version) <= 0) {
+        throw new AppError('CONFLICT', `Version ${profile.version} is not newer than ${current.version}, which new cases use.`, { reason: 'PROFILE_VERSION_NOT_NEWER', current: current.version });
       }
       await ctx.db.insertInto('jurisdictionProfiles').values({ id: profile.id, version: profile.version, profile: JSON.stringify(profile), createdAt: ctx.now() }).execute();
       await ctx.audit.record('jurisdictionProfile.added', { orgId: null, subjectType: 'jurisdiction-profile', subjectId: `${profile.id}@${profile.version}`, metadata: { id: profile.id, version: profile.version } });
