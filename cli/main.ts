@@ -5,6 +5,7 @@ import { DEMO_HELP, runDemo } from './commands/demo.ts';
 import { CASES_LIST_HELP, DEADLINES_SWEEP_HELP, runCasesList, runDeadlinesSweep } from './commands/cases-list.ts';
 import { IMPORT_CTDC_HELP, runImportCtdc } from './commands/import-ctdc.ts';
 import { MIGRATE_HELP, runMigrate } from './commands/migrate.ts';
+import { BACKUP_HELP, RESTORE_HELP, runBackup, runRestore } from './commands/backup.ts';
 import { runStart, START_HELP } from './commands/start.ts';
 
 const MAIN_HELP = `palermo <command> [options]
@@ -14,6 +15,8 @@ Commands:
   migrate        apply database migrations and exit
   create-admin   create the first organisation and administrator
   audit verify   verify the tamper-evident audit log
+  backup         back up the embedded database through the running server
+  restore        restore and verify a backup into an empty data folder
   demo           create a demonstration organisation with synthetic users
   cases list     list an organisation's NRM cases (--overdue for late decisions)
   deadlines sweep  mark due deadlines now (the server does it every minute)
@@ -33,6 +36,8 @@ const COMMANDS: Record<string, TCommand> = {
   'create-admin': { help: CREATE_ADMIN_HELP, run: (io, args) => runCreateAdmin(io, args) },
   'audit verify': { help: AUDIT_VERIFY_HELP, run: (io) => runAuditVerify(io) },
   demo: { help: DEMO_HELP, run: (io) => runDemo(io) },
+  backup: { help: BACKUP_HELP, run: (io, args) => runBackup(io, args) },
+  restore: { help: RESTORE_HELP, run: (io, args) => runRestore(io, args) },
   'cases list': { help: CASES_LIST_HELP, run: (io, args) => runCasesList(io, args) },
   'deadlines sweep': { help: DEADLINES_SWEEP_HELP, run: (io) => runDeadlinesSweep(io) },
   'import ctdc': { help: IMPORT_CTDC_HELP, run: (io, args) => runImportCtdc(io, args) },

@@ -32,7 +32,7 @@ describe('palermo CLI on an embedded data folder', () => {
   after(() => rmSync(dataDir, { recursive: true, force: true }));
 
   test('--help on every command', async () => {
-    for (const command of [[], ['start'], ['migrate'], ['create-admin'], ['audit', 'verify'], ['demo'], ['cases', 'list'], ['deadlines', 'sweep']]) {
+    for (const command of [[], ['start'], ['migrate'], ['create-admin'], ['audit', 'verify'], ['demo'], ['cases', 'list'], ['deadlines', 'sweep'], ['backup'], ['restore']]) {
       const io = fakeIo(env);
       assert.equal(await runCli([...command, '--help'], io), 0);
       assert.match(io.lines.join('\n'), /palermo/);

@@ -21,6 +21,8 @@ export interface TDatabase {
   kind: 'embedded' | 'postgres';
   /** Runs `work` in one transaction; nested use of the root connection inside it is refused. */
   transaction<T>(work: (tx: TTx) => Promise<T>): Promise<T>;
+  /** Online backup of the embedded database's folder; null for PostgreSQL (use pg_dump). */
+  dumpEmbedded: (() => Promise<Buffer>) | null;
   close(): Promise<void>;
 }
 
@@ -83,6 +85,7 @@ export async function openDatabase(target: TDatabaseTarget): Promise<TDatabase> 
     db,
     kind: target.kind === 'postgres' ? 'postgres' : 'embedded',
     transaction: (work) => db.transaction().execute((tx) => connectionHolder.run({ holding: true }, () => work(tx))),
+    dumpEmbedded: embedded ? () => embedded!.dump() : null,
     async close() {
       if (closed) return;
       closed = true;

@@ -22,6 +22,7 @@ import { registerReferralDraftRoutes } from '../modules/referral-drafts/referral
 import { registerReferenceDataRoutes } from '../modules/reference-data/reference-data.routes.ts';
 import { registerJusticeRoutes } from '../modules/justice/justice.routes.ts';
 import { registerDocumentRoutes } from '../modules/documents/documents.routes.ts';
+import { registerBackupRoutes } from '../modules/backup/backup.routes.ts';
 import { registerDatasetRoutes } from '../modules/datasets/datasets.routes.ts';
 import { registerStatsRoutes } from '../modules/stats/stats.routes.ts';
 import { registerServiceRoutes } from '../modules/services/services.routes.ts';
@@ -61,6 +62,7 @@ const ROUTE_MODULES = [
   registerReferralDraftRoutes,
   registerJusticeRoutes,
   registerDocumentRoutes,
+  registerBackupRoutes,
   registerDatasetRoutes,
   registerStatsRoutes,
   registerServiceRoutes,

@@ -36,4 +36,6 @@ export const FOUNDATION_SAMPLES: Record<string, TSample> = {
   },
   'GET /api/organisations/:orgId/audit-events': { build: async ({ orgId }) => ({ url: `/api/organisations/${orgId}/audit-events` }) },
   'GET /api/organisations/:orgId/audit-verification': { build: async ({ orgId }) => ({ url: `/api/organisations/${orgId}/audit-verification` }) },
+  // On PostgreSQL a permitted request answers 422 USE_PG_DUMP: backups there are pg_dump's job.
+  'GET /api/admin/backup': { build: async () => ({ url: '/api/admin/backup' }), okStatus: process.env.DATABASE_URL ? 422 : 'ok' },
 };

@@ -18,5 +18,7 @@ export interface TSample {
    * organisation's data): the status for a role, or undefined to use the declared permission.
    */
   expectForRole?(role: TRole, scope: 'own' | 'other'): number | 'ok' | undefined;
+  /** What a permitted request answers when that is not a 2xx on this engine. */
+  okStatus?: number | 'ok';
 }
 

@@ -19,5 +19,6 @@ export const FOUNDATION_AUDIT_EVENTS = {
   'membership.granted': z.object({ userId: z.string(), email: z.string(), role: ZRole }).strict(),
   'membership.roleChanged': z.object({ userId: z.string(), email: z.string(), from: ZRole, to: ZRole }).strict(),
   'membership.revoked': z.object({ userId: z.string(), email: z.string(), role: ZRole }).strict(),
+  'backup.created': z.object({}).strict(),
   'audit.verified': z.object({ ok: z.boolean(), checked: z.number().int(), firstBrokenSeq: z.number().int().nullable() }).strict(),
 } as const;

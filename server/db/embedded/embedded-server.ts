@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /** Unix socket paths are limited to about 107 bytes; longer data folders use a private temp dir. */
 const MAX_SOCKET_PATH = 100;
@@ -9,6 +9,8 @@ const MAX_SOCKET_PATH = 100;
 export interface TEmbeddedServer {
   /** A `pg` connection config that reaches the worker's socket. */
   connection: { host: string; database: string; user: string };
+  /** A gzipped tarball of the data folder, taken by the worker without stopping the server. */
+  dump(): Promise<Buffer>;
   stop(): Promise<void>;
 }
 
@@ -37,7 +39,21 @@ export async function startEmbeddedServer(dataDir: string | null): Promise<TEmbe
     worker.once('error', rejectReady);
   });
   let stopped = false;
+  let nextDumpId = 0;
   return {
+    dump() {
+      const id = (nextDumpId += 1);
+      return new Promise<Buffer>((resolveDump, rejectDump) => {
+        const onMessage = (message: { type: string; id?: number; bytes?: ArrayBuffer; error?: string }) => {
+          if (message.type !== 'dumped' || message.id !== id) return;
+          worker.off('message', onMessage);
+          if (message.error || !message.bytes) rejectDump(new Error(`Backup failed: ${message.error ?? 'no data'}`));
+          else resolveDump(Buffer.from(message.bytes));
+        };
+        worker.on('message', onMessage);
+        worker.postMessage({ type: 'dump', id });
+      });
+    },
     // pg treats a host starting with '/' as the folder of a unix socket named .s.PGSQL.<port>.
     connection: { host: socketDir.path, database: 'postgres', user: 'postgres' },
     async stop() {
@@ -61,7 +77,8 @@ export async function startEmbeddedServer(dataDir: string | null): Promise<TEmbe
 
 function chooseSocketDir(dataDir: string | null): { path: string; cleanup(): void } {
   if (dataDir) {
-    const path = resolve(dataDir);
+    // Beside the database folder, never inside it: a socket file in the folder breaks backups.
+    const path = dirname(resolve(dataDir));
     if (join(path, '.s.PGSQL.5432').length <= MAX_SOCKET_PATH) {
       return { path, cleanup: () => rmSync(join(path, '.s.PGSQL.5432'), { force: true }) };
     }

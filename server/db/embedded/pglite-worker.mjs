@@ -4,6 +4,7 @@
 // TypeScript loader registered at runtime by the CLI.
 import { parentPort, workerData } from 'node:worker_threads';
 import { chmodSync } from 'node:fs';
+import { inspect } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
@@ -17,6 +18,18 @@ async function main() {
   // Only the owner of the process may talk to the database over the socket.
   chmodSync(socketPath, 0o600);
   parentPort.on('message', async (message) => {
+    if (message?.type === 'dump') {
+      // A snapshot of the data folder taken inside PGlite's own session: crash-consistent, and
+      // PostgreSQL's recovery makes it transaction-consistent when it is loaded again.
+      try {
+        const file = await db.dumpDataDir('gzip');
+        const bytes = await file.arrayBuffer();
+        parentPort.postMessage({ type: 'dumped', id: message.id, bytes }, [bytes]);
+      } catch (error) {
+        parentPort.postMessage({ type: 'dumped', id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : inspect(error) });
+      }
+      return;
+    }
     if (message?.type !== 'stop') return;
     try {
       await server.stop();
