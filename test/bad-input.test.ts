@@ -70,7 +70,7 @@ describe(`bad input never causes a 5xx or a change (${ENGINE})`, () => {
             ),
             async (value) => send(route.method, url, JSON.stringify(value), 'application/json'),
           ),
-          { numRuns: 150, seed: 20261128 },
+          { numRuns: 200, seed: 20261128 },
         );
       }
       if (route.url.includes(':')) {
@@ -84,6 +84,7 @@ describe(`bad input never causes a 5xx or a change (${ENGINE})`, () => {
       }
     }
     assert.deepEqual(await snapshot(), before, 'no row changed');
-    assert.ok(requests >= 1000, `sent ${requests} bad requests`);
+    assert.ok(requests >= 10_000, `sent ${requests} bad requests`);
+    console.log(`# bad-input: ${requests} malformed requests, 0 server errors, 0 rows changed`);
   });
 });
