@@ -70,5 +70,11 @@ describe(`audit hash chain (${ENGINE})`, () => {
     assert.ok(events.json().events.every((e: { seq: number }, i: number, all: { seq: number }[]) => i === 0 || all[i - 1]!.seq > e.seq));
     const worker = await t.login(await t.addUser(orgId, 'case_worker'));
     assert.equal((await worker.request('GET', `/api/organisations/${orgId}/audit-events`)).statusCode, 403);
+    // The access log: an auditor filters by action and actor.
+    const granted = await auditor.request('GET', `/api/organisations/${orgId}/audit-events?action=membership.granted&actorId=${admin.user.userId}&limit=500`);
+    assert.equal(granted.statusCode, 200);
+    assert.ok(granted.json().events.length >= 12);
+    assert.ok(granted.json().events.every((e: { action: string; actorId: string }) => e.action === 'membership.granted' && e.actorId === admin.user.userId));
+    assert.equal((await auditor.request('GET', `/api/organisations/${orgId}/audit-events?action=DROP TABLE`)).statusCode, 400);
   });
 });

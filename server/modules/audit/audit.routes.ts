@@ -12,14 +12,22 @@ const ZAuditEvent = z.object({
   id: z.string(), seq: z.number().int(), action: z.string(), actorId: z.string().nullable(), actorLabel: z.string().nullable(),
   subjectType: z.string().nullable(), subjectId: z.string().nullable(), createdAt: z.string(), metadata: z.record(z.string(), z.unknown()),
 });
-const ZAuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), beforeSeq: z.coerce.number().int().min(1).optional() }).strict();
+const ZAuditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  beforeSeq: z.coerce.number().int().min(1).optional(),
+  /** Exact event name, e.g. `person.identityViewed`: who looked at identities. */
+  action: z.string().regex(/^[a-zA-Z]+\.[a-zA-Z]+$/).optional(),
+  actorId: z.uuid().optional(),
+  caseId: z.uuid().optional(),
+  subjectId: z.string().min(1).max(100).optional(),
+}).strict();
 const ZVerification = z.object({ ok: z.boolean(), checked: z.number().int(), firstBrokenSeq: z.number().int().nullable(), reason: z.string().nullable() });
 
 export function registerAuditRoutes(app: FastifyInstance, deps: TAppDeps): void {
   const api = zodApp(app);
 
   api.get('/api/organisations/:orgId/audit-events', {
-    schema: { tags: ['audit'], summary: 'The organisation\'s audit events, newest first', params: ZOrgParams, querystring: ZAuditQuery, response: { 200: z.object({ events: z.array(ZAuditEvent) }), ...ERROR_RESPONSES } },
+    schema: { tags: ['audit'], summary: 'The organisation\'s audit events, newest first; filter by action, actor, case or subject (the access log)', params: ZOrgParams, querystring: ZAuditQuery, response: { 200: z.object({ events: z.array(ZAuditEvent) }), ...ERROR_RESPONSES } },
     config: { access: { auth: 'user', permission: 'audit.read' } },
   }, async (request) => {
     await authorizeInOrganisation(deps.database.db, requireUser(request.actor), request.params.orgId, 'audit.read');
@@ -30,6 +38,10 @@ export function registerAuditRoutes(app: FastifyInstance, deps: TAppDeps): void 
       .orderBy('seq', 'desc')
       .limit(request.query.limit);
     if (request.query.beforeSeq) query = query.where('seq', '<', request.query.beforeSeq);
+    if (request.query.action) query = query.where('action', '=', request.query.action);
+    if (request.query.actorId) query = query.where('actorId', '=', request.query.actorId);
+    if (request.query.caseId) query = query.where('caseId', '=', request.query.caseId);
+    if (request.query.subjectId) query = query.where('subjectId', '=', request.query.subjectId);
     const rows = await query.execute();
     return { events: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })) };
   });
