@@ -30,6 +30,14 @@ const InvestigationsPage = lazy(() => import('./routes/investigations-page.tsx')
 const NewInvestigationPage = lazy(() => import('./routes/investigations-page.tsx').then((m) => ({ default: m.NewInvestigationPage })));
 const InvestigationPage = lazy(() => import('./routes/investigation-page.tsx').then((m) => ({ default: m.InvestigationPage })));
 const JusticeFunnelPage = lazy(() => import('./routes/justice-funnel-page.tsx').then((m) => ({ default: m.JusticeFunnelPage })));
+// Statistics bring ECharts (bars, lines, SVG renderer) and the `stats` strings; NRM settings the shared profile schema.
+const StatsPage = lazy(() => import('./routes/stats-page.tsx').then((m) => ({ default: m.StatsPage })));
+const NrmSettingsPage = lazy(() => import('./routes/nrm-settings-page.tsx').then((m) => ({ default: m.NrmSettingsPage })));
+// Protect and assist: the service directory and the service-referral inboxes (with the `protection` strings).
+const ServicesPage = lazy(() => import('./routes/protection-services-page.tsx').then((m) => ({ default: m.ServicesPage })));
+const ServicePage = lazy(() => import('./routes/protection-services-page.tsx').then((m) => ({ default: m.ServicePage })));
+const ReferralsInboxPage = lazy(() => import('./routes/protection-referrals-page.tsx').then((m) => ({ default: m.ReferralsInboxPage })));
+const ReferralPage = lazy(() => import('./routes/protection-referrals-page.tsx').then((m) => ({ default: m.ReferralPage })));
 
 /** Signed-in pages by path. */
 const ROUTES: Record<string, () => ReactNode> = {
@@ -44,12 +52,18 @@ const ROUTES: Record<string, () => ReactNode> = {
   '/investigations': () => <InvestigationsPage />,
   '/investigations/new': () => <NewInvestigationPage />,
   '/justice/funnel': () => <JusticeFunnelPage />,
+  '/statistics': () => <StatsPage />,
+  '/settings/nrm': () => <NrmSettingsPage />,
+  '/services': () => <ServicesPage />,
+  '/service-referrals': () => <ReferralsInboxPage />,
 };
 
 /** Signed-in pages with parameters, tried in order after the exact paths above. */
 const PARAM_ROUTES: [pattern: string, render: (params: Record<string, string>) => ReactNode][] = [
   ['/cases/:caseId', (params) => <CasePage caseId={params.caseId ?? ''} />],
   ['/investigations/:investigationId', (params) => <InvestigationPage investigationId={params.investigationId ?? ''} />],
+  ['/services/:serviceId', (params) => <ServicePage serviceId={params.serviceId ?? ''} />],
+  ['/service-referrals/:referralId', (params) => <ReferralPage referralId={params.referralId ?? ''} />],
 ];
 
 function renderRoute(path: string): ReactNode {

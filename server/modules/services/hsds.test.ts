@@ -121,6 +121,15 @@ describe(`HSDS export and import (${ENGINE})`, () => {
     assert.ok(document.taxonomy_terms.some((term: { id: string; code: string }) => term.id === SERVICE_KIND_TERMS.shelter.id && term.code === 'shelter'));
   });
 
+  test('re-importing an export that withheld shelter details keeps the sealed details', async () => {
+    const ordinary = await admin.request('GET', `/api/organisations/${provider}/directory/export`);
+    assert.ok(!ordinary.body.includes('Hidden Orchard'));
+    const reimported = await admin.request('POST', `/api/organisations/${provider}/directory/import`, ordinary.json());
+    assert.equal(reimported.statusCode, 200, reimported.body);
+    const full = await admin.request('GET', `/api/organisations/${provider}/directory/export?includeConfidential=true`);
+    assert.ok(full.body.includes('Hidden Orchard'), 'the shelter\'s name and address survive');
+  });
+
   test('an invalid file is refused with every problem of every record and its path; nothing is written', async () => {
     const fresh = await t.createOrganisation();
     const freshAdmin = await t.login(await t.addUser(fresh, 'admin'));

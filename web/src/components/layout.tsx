@@ -1,8 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NrmSettingsNavLink } from '../features/jurisdiction/nav-link.tsx';
 import { InvestigationsNavLink } from '../features/justice/nav-link.tsx';
+import { ReferralsNavLink, ServicesNavLink } from '../features/protection/nav-links.tsx';
 import { useActiveOrg } from '../features/session/active-org.tsx';
 import { useLogout } from '../features/session/queries.ts';
+import { StatisticsNavLink } from '../features/stats/nav-link.tsx';
 import { Link } from '../router.tsx';
 import { ErrorAlert } from './alert.tsx';
 import { Button } from './button.tsx';
@@ -109,6 +112,21 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 <InvestigationsNavLink />
               </li>
             )}
+            {can('service.read') && (
+              <li>
+                <ServicesNavLink />
+              </li>
+            )}
+            {can('serviceReferral.manage') && (
+              <li>
+                <ReferralsNavLink />
+              </li>
+            )}
+            {can('stats.read') && (
+              <li>
+                <StatisticsNavLink />
+              </li>
+            )}
             <li>
               <Link to="/members">{t('nav.members')}</Link>
             </li>
@@ -120,6 +138,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
             {can('audit.read') && (
               <li>
                 <Link to="/audit">{t('nav.audit')}</Link>
+              </li>
+            )}
+            {can('org.configure') && (
+              <li>
+                <NrmSettingsNavLink />
               </li>
             )}
             <li>

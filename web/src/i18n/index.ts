@@ -2,6 +2,9 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json' with { type: 'json' };
 import type justiceEn from './locales/justice/en.json';
+import type protectionEn from './locales/protection/en.json';
+import type settingsEn from './locales/settings/en.json';
+import type statsEn from './locales/stats/en.json';
 
 /**
  * i18next set-up. English is bundled (it is also the fallback); the other languages are separate
@@ -14,7 +17,7 @@ export type TResources = typeof en;
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: TResources; justice: typeof justiceEn };
+    resources: { translation: TResources; justice: typeof justiceEn; stats: typeof statsEn; settings: typeof settingsEn; protection: typeof protectionEn };
   }
 }
 
@@ -38,7 +41,8 @@ const loaders: Record<Exclude<TLanguage, 'en'>, () => Promise<{ default: TResour
 
 /**
  * Namespaces only some pages need, fetched per language on first use (the criminal-justice pages
- * bring `justice`). Once a namespace is in use, a language switch fetches it with the language.
+ * bring `justice`, the statistics pages `stats`, the NRM settings page `settings`). Once a
+ * namespace is in use, a language switch fetches it with the language.
  */
 const NAMESPACE_LOADERS = {
   justice: {
@@ -46,6 +50,24 @@ const NAMESPACE_LOADERS = {
     fr: () => import('./locales/justice/fr.json', { with: { type: 'json' } }),
     es: () => import('./locales/justice/es.json', { with: { type: 'json' } }),
     ar: () => import('./locales/justice/ar.json', { with: { type: 'json' } }),
+  },
+  stats: {
+    en: () => import('./locales/stats/en.json', { with: { type: 'json' } }),
+    fr: () => import('./locales/stats/fr.json', { with: { type: 'json' } }),
+    es: () => import('./locales/stats/es.json', { with: { type: 'json' } }),
+    ar: () => import('./locales/stats/ar.json', { with: { type: 'json' } }),
+  },
+  settings: {
+    en: () => import('./locales/settings/en.json', { with: { type: 'json' } }),
+    fr: () => import('./locales/settings/fr.json', { with: { type: 'json' } }),
+    es: () => import('./locales/settings/es.json', { with: { type: 'json' } }),
+    ar: () => import('./locales/settings/ar.json', { with: { type: 'json' } }),
+  },
+  protection: {
+    en: () => import('./locales/protection/en.json', { with: { type: 'json' } }),
+    fr: () => import('./locales/protection/fr.json', { with: { type: 'json' } }),
+    es: () => import('./locales/protection/es.json', { with: { type: 'json' } }),
+    ar: () => import('./locales/protection/ar.json', { with: { type: 'json' } }),
   },
 } satisfies Record<string, Record<TLanguage, () => Promise<{ default: object }>>>;
 

@@ -12,6 +12,7 @@ import { takeFlash } from '../features/cases/flash.ts';
 import { ProtectionPanel } from '../features/cases/protection-panel.tsx';
 import { useCase } from '../features/cases/queries.ts';
 import { RecordScreeningForm } from '../features/cases/record-screening-form.tsx';
+import { CaseProtectionPanel } from '../features/protection/case-panel.tsx';
 import type { TActiveOrganisation } from '../features/session/active-org.tsx';
 import { Link } from '../router.tsx';
 
@@ -108,6 +109,7 @@ function Case({ active, caseId }: { active: TActiveOrganisation; caseId: string 
       <Section id="case-decisions" title={t('casePage.decisionsTitle')}>
         <DecisionsList caseItem={caseItem} />
       </Section>
+      <CaseProtectionPanel orgId={orgId} caseId={caseItem.id} isClosed={caseItem.status === 'closed'} />
       <Section id="case-timeline" title={t('timeline.title')}>
         <CaseTimeline orgId={orgId} caseId={caseItem.id} />
       </Section>

@@ -234,9 +234,12 @@ export async function importDirectory(ctx: TCtx, orgId: string, document: THsdsE
       const input = { ...location.input, organizationId };
       let locationId = await matchingRow(ctx, 'directoryLocations', orgId, location.fileId);
       if (locationId) {
+        // An export without confidential details carries a confidential location with no name or
+        // address: importing it back must keep the sealed details, not overwrite them with nothing.
+        const detailsWithheld = input.isConfidential && input.name === null && input.description === null && input.address === null && input.latitude === null && input.longitude === null;
         await ctx.db.updateTable('directoryLocations').set({
           organizationId, locationType: input.locationType, isConfidential: input.isConfidential, languages: input.languages,
-          ...(await locationColumns(ctx, orgId, locationId, input)), updatedAt: now,
+          ...(detailsWithheld ? {} : await locationColumns(ctx, orgId, locationId, input)), updatedAt: now,
         }).where('id', '=', locationId).execute();
         summary.updated += 1;
       } else {

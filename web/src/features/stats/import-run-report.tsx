@@ -1,0 +1,97 @@
+import { formatDateTime } from '../../components/format.ts';
+import { formatBytes, useNumberFormat } from './format.ts';
+import { useStatsTranslation } from './i18n.ts';
+import type { TImportIssue, TImportRun } from './types.ts';
+
+/** Problems listed on the page; the full list stays on the run (and the CLI prints them all). */
+const SHOWN_ISSUES = 20;
+
+/** The report of one import run: counts, then the first problems with their row and column. */
+export function ImportRunReport({ run }: { run: TImportRun }) {
+  const { t, i18n } = useStatsTranslation();
+  const language = i18n.language;
+  const formatNumber = useNumberFormat(language);
+  return (
+    <div className="stats-run-report">
+      <dl className="details details--grid">
+        <div>
+          <dt>{t('runs.file')}</dt>
+          <dd>
+            <bdi>{run.fileName}</bdi> <span className="muted">({formatBytes(run.fileBytes, language)})</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('runs.status')}</dt>
+          <dd>
+            <span className={`tag stats-run-status--${run.status}`}>{t(`runStatuses.${run.status}`)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('runs.layout')}</dt>
+          <dd>{t(`layouts.${run.layout}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('runs.rows')}</dt>
+          <dd>{t('runs.rowCounts', { rows: formatNumber(run.rowCount), valid: formatNumber(run.validRowCount), invalid: formatNumber(run.invalidRowCount) })}</dd>
+        </div>
+        <div>
+          <dt>{t('runs.imported')}</dt>
+          <dd>{formatNumber(run.importedRowCount)}</dd>
+        </div>
+        <div>
+          <dt>{t('runs.finished')}</dt>
+          <dd>{formatDateTime(run.finishedAt, language)}</dd>
+        </div>
+      </dl>
+      {run.issues.length > 0 && <IssueTable title={t('runs.problemsTitle')} issues={run.issues} total={run.issueCount} idPrefix="problems" />}
+      {run.warnings.length > 0 && <IssueTable title={t('runs.warningsTitle')} issues={run.warnings} total={run.warnings.length} idPrefix="warnings" />}
+    </div>
+  );
+}
+
+function IssueTable({ title, issues, total, idPrefix }: { title: string; issues: TImportIssue[]; total: number; idPrefix: string }) {
+  const { t, i18n } = useStatsTranslation();
+  const formatNumber = useNumberFormat(i18n.language);
+  const shown = issues.slice(0, SHOWN_ISSUES);
+  return (
+    <>
+      <h3 className="stats-run-report__title" id={`stats-${idPrefix}`}>
+        {title}
+      </h3>
+      {total > shown.length && <p className="muted">{t('runs.firstProblems', { shown: formatNumber(shown.length), total: formatNumber(total) })}</p>}
+      <div className="table-wrap">
+        <table className="table table--compact table--stack" aria-labelledby={`stats-${idPrefix}`}>
+          <thead>
+            <tr>
+              <th scope="col" className="cell--number">
+                {t('runs.row')}
+              </th>
+              <th scope="col">{t('runs.column')}</th>
+              <th scope="col">{t('runs.value')}</th>
+              <th scope="col">{t('runs.problem')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((issue, index) => (
+              <tr key={`${issue.row}-${issue.column}-${index}`}>
+                <td className="cell--number" data-label={t('runs.row')}>
+                  <bdi dir="ltr">{formatNumber(issue.row)}</bdi>
+                </td>
+                <td data-label={t('runs.column')}>
+                  <code dir="ltr">{issue.column}</code>
+                </td>
+                <td data-label={t('runs.value')}>
+                  <bdi className="stats-issue-value">{issue.value === '' ? t('runs.emptyValue') : issue.value}</bdi>
+                </td>
+                {/* The server's explanation is in English (it names CTDC's own columns and codes). */}
+                <td data-label={t('runs.problem')} lang="en" dir="ltr">
+                  {issue.message}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
