@@ -109,6 +109,17 @@ function SuspectRecord({ orgId, investigation, suspect, label }: TSuspectRecordP
         </ul>
       )}
 
+      {suspect.compensationOrders.length > 0 && (
+        <>
+          <h4 className="justice-suspect__part">{t('compensation.title')}</h4>
+          <ul className="plain-list justice-list">
+            {suspect.compensationOrders.map((order) => (
+              <li key={order.id}>{`${formatMoney(order.amount, order.currency, i18n.language)} · ${formatDay(order.orderedOn, i18n.language)}`}</li>
+            ))}
+          </ul>
+        </>
+      )}
+
       {canProsecute && (
         <div className="justice-actions" role="group" aria-label={t('suspects.actionsFor', { name: label, ...NOT_DISPLAYED })}>
           <ToggleForm label={t('charges.add')} ariaLabel={t('charges.addFor', { name: label, ...NOT_DISPLAYED })}>

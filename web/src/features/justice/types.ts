@@ -104,6 +104,8 @@ export interface TSuspect {
   charges: TCharge[];
   prosecutions: { id: string; court: string; startedOn: string }[];
   sentences: TSentence[];
+  /** Orders to compensate victims; amounts are exact decimals as strings. */
+  compensationOrders: { id: string; victimLinkId: string | null; amount: string; currency: string; orderedOn: string }[];
 }
 
 export interface TCooperationRequest {
