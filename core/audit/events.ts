@@ -12,6 +12,11 @@ import { NRM_AUDIT_EVENTS } from './catalog/nrm.ts';
 import { EVIDENCE_AUDIT_EVENTS } from './catalog/evidence.ts';
 import { JUSTICE_AUDIT_EVENTS } from './catalog/justice.ts';
 import { PROTECTION_AUDIT_EVENTS } from './catalog/protection.ts';
+import { COOPERATION_AUDIT_EVENTS } from './catalog/cooperation.ts';
+import { SECURITY_AUDIT_EVENTS } from './catalog/security.ts';
+import { PROGRAMMES_AUDIT_EVENTS } from './catalog/programmes.ts';
+import { RELEASES_AUDIT_EVENTS } from './catalog/releases.ts';
+import { LINKAGE_AUDIT_EVENTS } from './catalog/linkage.ts';
 
 /** One catalog file per area (catalog/*.ts); names must not repeat across them. */
 export const AUDIT_EVENT_CATALOG = {
@@ -20,6 +25,11 @@ export const AUDIT_EVENT_CATALOG = {
   ...EVIDENCE_AUDIT_EVENTS,
   ...JUSTICE_AUDIT_EVENTS,
   ...PROTECTION_AUDIT_EVENTS,
+  ...COOPERATION_AUDIT_EVENTS,
+  ...SECURITY_AUDIT_EVENTS,
+  ...PROGRAMMES_AUDIT_EVENTS,
+  ...RELEASES_AUDIT_EVENTS,
+  ...LINKAGE_AUDIT_EVENTS,
 } as const;
 
 

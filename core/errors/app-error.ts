@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'DOMAIN_RULE_VIOLATED',
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 
@@ -31,6 +32,8 @@ export const ERROR_HTTP_STATUS: Record<TErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   DOMAIN_RULE_VIOLATED: 422,
+  /** A service the request needs is missing on this host (e.g. Chromium for PDF reports). */
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

@@ -4,9 +4,15 @@ import type { TEvidenceTables } from './evidence.ts';
 import type { TJusticeTables } from './justice.ts';
 import type { TProtectionTables } from './protection.ts';
 import type { TDocumentTables } from './documents.ts';
+import type { TCooperationTables } from './cooperation.ts';
+import type { TSecurityTables } from './security.ts';
+import type { TProgrammesTables } from './programmes.ts';
+import type { TReleasesTables } from './releases.ts';
+import type { TLinkageTables } from './linkage.ts';
 
 /**
  * Kysely's view of every table, one file per area so modules can add tables side by side.
  * Keep each file in step with `migrations/`.
  */
-export interface TDatabaseSchema extends TFoundationTables, TNrmTables, TEvidenceTables, TJusticeTables, TProtectionTables, TDocumentTables {}
+export interface TDatabaseSchema extends TFoundationTables, TNrmTables, TEvidenceTables, TJusticeTables, TProtectionTables, TDocumentTables,
+    TCooperationTables, TSecurityTables, TProgrammesTables, TReleasesTables, TLinkageTables {}

@@ -1,0 +1,2 @@
+/** Tables of monitoring and evaluation: programmes, results frameworks, indicators, needs assessments, progress reports. Keep in step with `migrations/`. */
+export interface TProgrammesTables {}
