@@ -69,6 +69,24 @@ const NAMESPACE_LOADERS = {
     es: () => import('./locales/protection/es.json', { with: { type: 'json' } }),
     ar: () => import('./locales/protection/ar.json', { with: { type: 'json' } }),
   },
+  programmes: {
+    en: () => import('./locales/programmes/en.json', { with: { type: 'json' } }),
+    fr: () => import('./locales/programmes/fr.json', { with: { type: 'json' } }),
+    es: () => import('./locales/programmes/es.json', { with: { type: 'json' } }),
+    ar: () => import('./locales/programmes/ar.json', { with: { type: 'json' } }),
+  },
+  security: {
+    en: () => import('./locales/security/en.json', { with: { type: 'json' } }),
+    fr: () => import('./locales/security/fr.json', { with: { type: 'json' } }),
+    es: () => import('./locales/security/es.json', { with: { type: 'json' } }),
+    ar: () => import('./locales/security/ar.json', { with: { type: 'json' } }),
+  },
+  linkage: {
+    en: () => import('./locales/linkage/en.json', { with: { type: 'json' } }),
+    fr: () => import('./locales/linkage/fr.json', { with: { type: 'json' } }),
+    es: () => import('./locales/linkage/es.json', { with: { type: 'json' } }),
+    ar: () => import('./locales/linkage/ar.json', { with: { type: 'json' } }),
+  },
 } satisfies Record<string, Record<TLanguage, () => Promise<{ default: object }>>>;
 
 export type TNamespace = keyof typeof NAMESPACE_LOADERS;
