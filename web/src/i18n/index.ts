@@ -5,6 +5,9 @@ import type justiceEn from './locales/justice/en.json';
 import type protectionEn from './locales/protection/en.json';
 import type settingsEn from './locales/settings/en.json';
 import type statsEn from './locales/stats/en.json';
+import type programmesEn from './locales/programmes/en.json';
+import type securityEn from './locales/security/en.json';
+import type linkageEn from './locales/linkage/en.json';
 
 /**
  * i18next set-up. English is bundled (it is also the fallback); the other languages are separate
@@ -17,7 +20,8 @@ export type TResources = typeof en;
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: TResources; justice: typeof justiceEn; stats: typeof statsEn; settings: typeof settingsEn; protection: typeof protectionEn };
+    resources: { translation: TResources; justice: typeof justiceEn; stats: typeof statsEn; settings: typeof settingsEn; protection: typeof protectionEn;
+      programmes: typeof programmesEn; security: typeof securityEn; linkage: typeof linkageEn };
   }
 }
 
