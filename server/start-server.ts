@@ -9,6 +9,7 @@ import { deleteExpiredSessions } from './modules/auth/sessions.repo.ts';
 import { loadOrCreateMasterKey } from './crypto/master-key.ts';
 import { createKeyring } from './crypto/keyring.ts';
 import { startDeadlineSweeps } from './modules/deadlines/sweep-schedule.ts';
+import { startEmailDelivery } from './modules/notifications/email/email-schedule.ts';
 import type { TClock, TContextDeps } from './context.ts';
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
@@ -74,6 +75,7 @@ export async function startServer(config: TConfig, options: TStartOptions = {}):
   print(`Palermo is listening on ${url} (${database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}).`);
 
   const sweeps = startDeadlineSweeps(deps, (error) => app?.log.error({ err: error }, 'deadline sweep failed'));
+  const emails = config.email ? startEmailDelivery(deps, config.email, (error) => app?.log.error({ err: error }, 'notification e-mail delivery failed')) : null;
   let closed = false;
   const runningApp = app;
   return {
@@ -86,6 +88,7 @@ export async function startServer(config: TConfig, options: TStartOptions = {}):
       if (closed) return;
       closed = true;
       await sweeps.stop();
+      await emails?.stop();
       await runningApp.close();
       await database.close();
     },

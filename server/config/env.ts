@@ -26,6 +26,14 @@ const ZEnv = z.object({
     .transform((value) => value === 'true' || value === '1'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  /** smtp:// or smtps:// URL (credentials in it); notifications are e-mailed only when set. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  /** Sender address of notification e-mails. */
+  SMTP_FROM: z.email().default('palermo@localhost'),
+  /** The address users open Palermo at, for links in e-mails, e.g. https://palermo.example.org */
+  PALERMO_PUBLIC_URL: z.url().optional(),
+  /** Chromium used to print PDF reports (Debian's `chromium` package by default). */
+  PALERMO_CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
@@ -43,6 +51,8 @@ export interface TConfig {
   behindTls: boolean;
   databasePoolSize: number;
   logLevel: TEnv['LOG_LEVEL'];
+  /** E-mail delivery of notifications; null when SMTP is not configured. */
+  email: { smtpUrl: string; from: string; publicUrl: string } | null;
 }
 
 /** Parses the environment; throws one error listing every invalid variable. */
@@ -65,5 +75,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     behindTls: values.PALERMO_BEHIND_TLS,
     databasePoolSize: values.DATABASE_POOL_SIZE,
     logLevel: values.LOG_LEVEL,
+    email: values.SMTP_URL ? { smtpUrl: values.SMTP_URL, from: values.SMTP_FROM, publicUrl: values.PALERMO_PUBLIC_URL ?? `http://${values.HOST}:${values.PORT}` } : null,
   };
 }

@@ -29,6 +29,7 @@ import { registerServiceRoutes } from '../modules/services/services.routes.ts';
 import { registerServiceReferralRoutes } from '../modules/service-referrals/service-referrals.routes.ts';
 import { registerPlanRoutes } from '../modules/plans/plans.routes.ts';
 import { registerRemedyRoutes } from '../modules/remedies/remedies.routes.ts';
+import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.ts';
 
 export interface TRouteEntry {
   method: string;
@@ -69,6 +70,7 @@ const ROUTE_MODULES = [
   registerServiceReferralRoutes,
   registerPlanRoutes,
   registerRemedyRoutes,
+  registerNotificationRoutes,
 ];
 
 /** Builds the HTTP app (API, OpenAPI, and the web app when `webDir` is given). Does not listen. */

@@ -29,7 +29,7 @@ export async function startTestServer(): Promise<TTestServer> {
   const config: TConfig = {
     port: 0, host: '127.0.0.1', dataDir: '', databaseUrl: undefined, usesEmbeddedDb: true, masterKey: randomBytes(32).toString('hex'),
     // Tests jump weeks ahead (recovery periods); sessions must outlive the jump.
-    sessionIdleMinutes: 24 * 60 * 365, sessionAbsoluteHours: 24 * 365, behindTls: false, databasePoolSize: 5, logLevel: 'silent',
+    sessionIdleMinutes: 24 * 60 * 365, sessionAbsoluteHours: 24 * 365, behindTls: false, databasePoolSize: 5, logLevel: 'silent', email: null,
   };
   const server = await startServer(config, {
     webDir: fileURLToPath(new URL('../../dist/web/', import.meta.url)),

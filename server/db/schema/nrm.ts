@@ -74,6 +74,12 @@ export interface TCasesTable {
   createdBy: string | null;
   createdAt: TTimestamp;
   updatedAt: TTimestamp;
+  /** Set when the case was handed over (migration 0007). */
+  transferredToOrgId: Generated<string | null>;
+  transferredToCaseId: Generated<string | null>;
+  /** Set on the receiver's copy of a transferred case. */
+  transferredFromOrgId: Generated<string | null>;
+  transferredFromCaseId: Generated<string | null>;
 }
 
 export interface TScreeningsTable {
