@@ -29,7 +29,13 @@ import { registerServiceRoutes } from '../modules/services/services.routes.ts';
 import { registerServiceReferralRoutes } from '../modules/service-referrals/service-referrals.routes.ts';
 import { registerPlanRoutes } from '../modules/plans/plans.routes.ts';
 import { registerRemedyRoutes } from '../modules/remedies/remedies.routes.ts';
+import { registerProgrammeRoutes } from '../modules/programmes/programmes.routes.ts';
+import { registerReleaseRoutes } from '../modules/releases/releases.routes.ts';
+import { registerLinkageRoutes } from '../modules/linkage/linkage.routes.ts';
+import { registerTwoFactorRoutes } from '../modules/two-factor/two-factor.routes.ts';
+import { registerSecurityPolicyRoutes } from '../modules/security-policy/security-policy.routes.ts';
 import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.ts';
+import { registerCaseTransferRoutes } from '../modules/case-transfers/case-transfers.routes.ts';
 
 export interface TRouteEntry {
   method: string;
@@ -70,7 +76,13 @@ const ROUTE_MODULES = [
   registerServiceReferralRoutes,
   registerPlanRoutes,
   registerRemedyRoutes,
+  registerProgrammeRoutes,
+  registerReleaseRoutes,
+  registerLinkageRoutes,
   registerNotificationRoutes,
+  registerCaseTransferRoutes,
+  registerTwoFactorRoutes,
+  registerSecurityPolicyRoutes,
 ];
 
 /** Builds the HTTP app (API, OpenAPI, and the web app when `webDir` is given). Does not listen. */

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { AppError } from '../../../core/errors/app-error.ts';
 import type { TDb, TTx } from '../../db/database.ts';
 import type { TCaseRow, TPersonRow } from '../../db/schema/nrm.ts';
+import { assertCaseNotTransferredAway } from '../case-transfers/transfer-access.ts';
 
 /** Everything the case page shows, loaded in a handful of org-scoped queries. */
 export interface TCaseBundle {
@@ -21,6 +22,7 @@ export async function getCaseRow(db: TDb | TTx, orgId: string, caseId: string, o
   if (options.forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'Case not found.');
+  await assertCaseNotTransferredAway(db, row);
   return row;
 }
 

@@ -141,3 +141,28 @@ export async function findPlanVersions(ctx: TCtx, orgId: string, caseId: string)
   const plan = await planOf(ctx, orgId, caseId);
   return plan ? presentVersions(ctx, orgId, plan.id, await versionRows(ctx.db, plan.id)) : [];
 }
+
+/**
+ * Copies the latest version of a transferred case's plan into the receiver's new case, re-sealed
+ * under the receiver's key. Goal owners were the sender's staff, so they become unassigned; the
+ * receiver's own approval rule applies to the copy. Called by the transfer hand-over, which has
+ * already checked the receiver's permission. Returns whether there was a plan to copy.
+ */
+export async function copyPlanForTransfer(ctx: TCtx, from: { orgId: string; caseId: string }, to: { orgId: string; caseId: string }): Promise<boolean> {
+  const source = await ctx.db.selectFrom('plans').selectAll().where('orgId', '=', from.orgId).where('caseId', '=', from.caseId).executeTakeFirst();
+  const latest = source && await ctx.db.selectFrom('planVersions').selectAll().where('planId', '=', source.id).where('version', '=', source.latestVersion).executeTakeFirst();
+  if (!source || !latest) return false;
+  const sourceKey = await ctx.keyring.keyVersion(ctx.db, from.orgId, latest.keyVersion);
+  const content = openJson<TStoredContent>(sourceKey.dataKey, latest.contentCiphertext, contentContext(from.orgId, source.id, latest.version));
+  const copied = { ...content, goals: content.goals.map((goal) => ({ ...goal, owner: { ...goal.owner, userId: null } })) } as TStoredContent;
+  const now = ctx.now();
+  const plan = await ctx.db.insertInto('plans').values({ orgId: to.orgId, caseId: to.caseId, latestVersion: 1, createdAt: now, updatedAt: now }).returningAll().executeTakeFirstOrThrow();
+  const key = await ctx.keyring.currentKey(ctx.db, to.orgId, now);
+  await ctx.db.insertInto('planVersions').values({
+    orgId: to.orgId, planId: plan.id, version: 1, contentCiphertext: sealJson(key.dataKey, copied, contentContext(to.orgId, plan.id, 1)), keyVersion: key.version,
+    domains: copied.chosenDomains, goalSummary: JSON.stringify(latest.goalSummary),
+    approvalStatus: (await requiresApproval(ctx.db, to.orgId)) ? 'pending' : 'not_required',
+    createdBy: ctx.actor.type === 'user' ? ctx.actor.userId : null, createdAt: now, reviewedBy: null, reviewedAt: null,
+  }).execute();
+  return true;
+}

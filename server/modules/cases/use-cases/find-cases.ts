@@ -7,6 +7,7 @@ import { presentCaseSummary, deadlineState } from '../cases.presenter.ts';
 import type { TCaseSummary } from '../cases.schemas.ts';
 import { getOrganisationProfile } from '../jurisdiction.ts';
 import { displayNameOf, openIdentity, searchTokens } from '../person-identity.ts';
+import { keepsAccessAfterTransfer } from '../../case-transfers/transfer-access.ts';
 
 export interface TFindCasesInput {
   status?: TCaseStatus | undefined;
@@ -25,7 +26,7 @@ export async function findCases(ctx: TCtx, orgId: string, input: TFindCasesInput
   const mayReadIdentity = can(ctx.actor, orgId, 'person.readIdentity');
   const now = ctx.now();
   let query = ctx.db.selectFrom('cases').innerJoin('persons', 'persons.id', 'cases.personId')
-    .select(['cases.id', 'cases.orgId', 'cases.reference', 'cases.status', 'cases.isChild', 'cases.updatedAt',
+    .select(['cases.id', 'cases.orgId', 'cases.reference', 'cases.status', 'cases.isChild', 'cases.updatedAt', 'cases.transferredToOrgId',
       'persons.id as personId', 'persons.identityCiphertext', 'persons.keyVersion', 'persons.sex', 'persons.ageYears', 'persons.citizenship'])
     .where('cases.orgId', '=', orgId)
     .orderBy('cases.updatedAt', 'desc')
@@ -48,7 +49,9 @@ export async function findCases(ctx: TCtx, orgId: string, input: TFindCasesInput
   const profile = await getOrganisationProfile(ctx.db, orgId);
   const summaries: TCaseSummary[] = [];
   for (const row of rows) {
-    const identity = mayReadIdentity ? await openIdentity(ctx.keyring, ctx.db, { orgId, id: row.personId, identityCiphertext: row.identityCiphertext, keyVersion: row.keyVersion }) : null;
+    // A case handed over without kept access is listed (it was ours) but nameless.
+    const readable = mayReadIdentity && await keepsAccessAfterTransfer(ctx.db, row);
+    const identity = readable ? await openIdentity(ctx.keyring, ctx.db, { orgId, id: row.personId, identityCiphertext: row.identityCiphertext, keyVersion: row.keyVersion }) : null;
     const next = deadlines.find((d) => d.caseId === row.id);
     summaries.push(presentCaseSummary(row, row, identity ? displayNameOf(identity) : null,
       next ? { kind: next.kind, dueAt: next.dueAt.toISOString(), state: deadlineState(profile, next, now) } : null));
