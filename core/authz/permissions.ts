@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   'case.create',
   'case.refer',
   'case.close',
+  /** Hand a case over to another organisation, and answer transfers sent to this one. */
+  'case.transfer',
   'screening.record',
   'decision.record',
   'child.manage',
@@ -39,6 +41,10 @@ export const PERMISSIONS = [
   'release.prepare',
   'release.approve',
   'dataset.import',
+  // monitoring and evaluation of programmes
+  'programme.read',
+  'programme.manage',
+  'programme.approve',
   // cooperate
   'linkage.run',
   'duplicate.review',
@@ -66,15 +72,15 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   // The organisation's administrator manages people and can see everything the org holds.
   admin: PERMISSIONS,
   // Competent authority: takes NRM decisions, approves statistical releases.
-  coordinator: [...CASEWORK, 'member.read', 'case.create', 'case.refer', 'case.close', 'screening.record', 'decision.record', 'child.manage', 'stats.read', 'release.approve', 'duplicate.review', 'serviceReferral.override', 'plan.approve'],
+  coordinator: [...CASEWORK, 'member.read', 'case.create', 'case.refer', 'case.close', 'screening.record', 'decision.record', 'child.manage', 'case.transfer', 'stats.read', 'release.approve', 'duplicate.review', 'serviceReferral.override', 'plan.approve', 'programme.read', 'programme.manage', 'programme.approve'],
   first_responder: ['org.read', 'person.read', 'person.readIdentity', 'person.write', 'case.read', 'case.create', 'case.refer', 'screening.record', 'service.read'],
-  case_worker: [...CASEWORK, 'case.create', 'case.close', 'screening.record', 'serviceReferral.manage', 'plan.manage'],
-  child_protection: [...CASEWORK, 'case.create', 'case.refer', 'case.close', 'screening.record', 'child.manage', 'serviceReferral.manage', 'plan.manage'],
+  case_worker: [...CASEWORK, 'case.create', 'case.close', 'case.transfer', 'screening.record', 'serviceReferral.manage', 'plan.manage'],
+  child_protection: [...CASEWORK, 'case.create', 'case.refer', 'case.close', 'case.transfer', 'screening.record', 'child.manage', 'serviceReferral.manage', 'plan.manage'],
   // Investigators learn that a linked victim exists and whom to contact, never the case file.
   investigator: ['org.read', 'investigation.read', 'investigation.manage'],
   prosecutor: ['org.read', 'investigation.read', 'prosecution.manage'],
   // Analysts see aggregates only: no identity, no case files.
-  analyst: ['org.read', 'stats.read', 'release.prepare', 'dataset.import', 'linkage.run'],
+  analyst: ['org.read', 'stats.read', 'release.prepare', 'dataset.import', 'linkage.run', 'programme.read', 'programme.manage'],
   auditor: ['org.read', 'member.read', 'audit.read', 'audit.verify'],
 };
 
