@@ -7,10 +7,10 @@ import { spawnServer } from './support/server-process.ts';
 import { createScratchPostgresDatabase, ENGINE } from './support/test-database.ts';
 
 /**
- * SIGKILL of the server in the middle of a burst of writes, ten times: after each restart every
+ * SIGKILL of the server in the middle of a burst of writes, twenty times: after each restart every
  * write that was acknowledged with a 2xx must be there, and the audit chain must verify.
  */
-const CYCLES = 10;
+const CYCLES = 20;
 const WRITERS = 4;
 const PASSWORD = 'a long enough passphrase';
 

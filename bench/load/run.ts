@@ -1,0 +1,136 @@
+/**
+ * Load and soak benchmark (`npm run bench:load`), on loopback only, bounded in time. Prints:
+ *
+ *   api_case_create_per_s          POST /cases through the whole platform (auth, CSRF, zod, identity
+ *                                  sealing, blind index, reference counter, audit hash chain)
+ *   raw_fastify_pg_insert_per_s    a minimal Fastify + pg insert handler on the same engine
+ *   api_writes_per_s_vs_raw_pg     the first ÷ the second, measured in the same run
+ *   mixed_requests_per_s           70 % reads (case list, case detail, notifications), 30 % writes,
+ *                                  with p50 / p99 latency
+ *   soak_rss_growth_mib            resident memory of the server at the start and end of a mixed
+ *                                  soak (--soak-minutes, default 10; 0 skips it) and the growth
+ *
+ * Embedded PGlite by default (a fresh data folder); PostgreSQL when DATABASE_URL is set (scratch
+ * databases, dropped afterwards). Options: --seconds S per phase (30), --clients C (8).
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { adultCaseBody } from '../../test/support/case-fixtures.ts';
+import { spawnServer } from '../../test/support/server-process.ts';
+import { createScratchPostgresDatabase } from '../../test/support/test-database.ts';
+import { percentile, residentMiB, runLoad, type TLoadRequest, type TLoadResult } from './load-client.ts';
+
+const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '30' }, clients: { type: 'string', default: '8' }, 'soak-minutes': { type: 'string', default: '10' } } });
+const SECONDS = Number(args.seconds);
+const CLIENTS = Number(args.clients);
+const SOAK_MINUTES = Number(args['soak-minutes']);
+const PASSWORD = 'a long enough passphrase for the bench';
+const engine = process.env.DATABASE_URL ? 'postgres' : 'embedded';
+
+function line(name: string, value: string) {
+  console.log(`${name}: ${value}`);
+}
+
+function describe(result: TLoadResult): string {
+  return `${(result.requests / result.seconds).toFixed(1)} (p50 ${percentile(result.latenciesMs, 50).toFixed(1)} ms, p99 ${percentile(result.latenciesMs, 99).toFixed(1)} ms, ${result.requests} requests, ${result.failures} failures${result.failureSamples.length ? ` e.g. ${result.failureSamples.join('; ')}` : ''})`;
+}
+
+async function scratchUrl(cleanups: (() => Promise<void>)[]): Promise<string | undefined> {
+  if (!process.env.DATABASE_URL) return undefined;
+  const scratch = await createScratchPostgresDatabase(process.env.DATABASE_URL);
+  cleanups.push(() => scratch.drop());
+  return scratch.url;
+}
+
+async function measureBaseline(cleanups: (() => Promise<void>)[]): Promise<TLoadResult> {
+  const databaseUrl = await scratchUrl(cleanups);
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./raw-baseline-server.ts', import.meta.url))], {
+    env: { ...process.env, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }) }, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk) => {
+      output += String(chunk);
+      const match = /listening on (\S+) /.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`baseline server exited with ${code}`)));
+  });
+  try {
+    const body = adultCaseBody();
+    return await runLoad({ clients: CLIENTS, seconds: SECONDS, next: () => ({ method: 'POST', url: `${url}/raw/cases`, body, expect: 201, label: 'raw insert' }) });
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+async function main() {
+  const cleanups: (() => Promise<void>)[] = [];
+  const dataDir = mkdtempSync(join(tmpdir(), 'palermo-load-'));
+  try {
+    console.log(`# load benchmark on ${engine}, ${CLIENTS} clients, ${SECONDS} s per phase, soak ${SOAK_MINUTES} min`);
+    const baseline = await measureBaseline(cleanups);
+    line('raw_fastify_pg_insert_per_s', describe(baseline));
+
+    const databaseUrl = await scratchUrl(cleanups);
+    const server = await spawnServer({ DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), SESSION_IDLE_MINUTES: '600' });
+    try {
+      const setup = await fetch(`${server.url}/api/setup`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ setupToken: server.setupToken(), organisation: { name: 'Load Test Unit', kind: 'government' }, admin: { email: 'load@example.test', displayName: 'Load', password: PASSWORD } }),
+      });
+      assert.equal(setup.status, 201, await setup.clone().text());
+      const orgId = ((await setup.json()) as { memberships: { organisation: { id: string } }[] }).memberships[0]!.organisation.id;
+      const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'load@example.test', password: PASSWORD }) });
+      const cookie = /palermo_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')![1]!;
+      const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+      const headers = { cookie: `palermo_session=${cookie}`, 'x-csrf-token': csrf };
+      const casesUrl = `${server.url}/api/organisations/${orgId}/cases`;
+      const createCase = (i: number): TLoadRequest => ({ method: 'POST', url: casesUrl, body: adultCaseBody({ givenName: `Load${i}`, familyName: 'Person' }), headers, expect: 201, label: 'create case' });
+
+      const writes = await runLoad({ clients: CLIENTS, seconds: SECONDS, next: (client, i) => createCase(client * 1_000_000 + i) });
+      line('api_case_create_per_s', describe(writes));
+      line('api_writes_per_s_vs_raw_pg', ((writes.requests / writes.seconds) / (baseline.requests / baseline.seconds)).toFixed(3));
+
+      const listed = (await (await fetch(`${casesUrl}?limit=50`, { headers })).json()) as { cases: { id: string }[] };
+      const caseIds = listed.cases.map((c) => c.id);
+      const mixedRequest = (client: number, i: number): TLoadRequest => {
+        const roll = (client * 7919 + i * 104729) % 10;
+        if (roll < 3) return createCase(10_000_000 + client * 1_000_000 + i);
+        if (roll < 5) return { method: 'GET', url: `${casesUrl}?limit=20`, headers, expect: 200, label: 'list cases' };
+        if (roll < 8) return { method: 'GET', url: `${casesUrl}/${caseIds[(client + i) % caseIds.length]}`, headers, expect: 200, label: 'case detail' };
+        return { method: 'GET', url: `${server.url}/api/notifications`, headers, expect: 200, label: 'notifications' };
+      };
+      const mixed = await runLoad({ clients: CLIENTS, seconds: SECONDS, next: mixedRequest });
+      line('mixed_requests_per_s', describe(mixed));
+      for (const [label, latencies] of mixed.perLabel) line(`  ${label}`, `${latencies.length} requests, p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
+
+      if (SOAK_MINUTES > 0) {
+        const pid = server.child.pid!;
+        const startRss = residentMiB(pid);
+        const samples: number[] = [startRss];
+        const sampler = setInterval(() => samples.push(residentMiB(pid)), 15_000);
+        const soak = await runLoad({ clients: CLIENTS, seconds: SOAK_MINUTES * 60, next: mixedRequest });
+        clearInterval(sampler);
+        const endRss = residentMiB(pid);
+        line('soak_requests_per_s', describe(soak));
+        line('soak_rss_growth_mib', `${(endRss - startRss).toFixed(1)} (start ${startRss.toFixed(1)} MiB, end ${endRss.toFixed(1)} MiB, peak ${Math.max(...samples, endRss).toFixed(1)} MiB over ${SOAK_MINUTES} min)`);
+      }
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  } finally {
+    for (const cleanup of cleanups) await cleanup();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
