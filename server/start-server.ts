@@ -10,6 +10,7 @@ import { loadOrCreateMasterKey } from './crypto/master-key.ts';
 import { createKeyring } from './crypto/keyring.ts';
 import { startDeadlineSweeps } from './modules/deadlines/sweep-schedule.ts';
 import { startEmailDelivery } from './modules/notifications/email/email-schedule.ts';
+import { startRetentionSweeps } from './modules/retention/retention-schedule.ts';
 import type { TClock, TContextDeps } from './context.ts';
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
@@ -75,6 +76,7 @@ export async function startServer(config: TConfig, options: TStartOptions = {}):
   print(`Palermo is listening on ${url} (${database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}).`);
 
   const sweeps = startDeadlineSweeps(deps, (error) => app?.log.error({ err: error }, 'deadline sweep failed'));
+  const retention = startRetentionSweeps(deps, (error) => app?.log.error({ err: error }, 'retention sweep failed'));
   const emails = config.email ? startEmailDelivery(deps, config.email, (error) => app?.log.error({ err: error }, 'notification e-mail delivery failed')) : null;
   let closed = false;
   const runningApp = app;
@@ -89,6 +91,7 @@ export async function startServer(config: TConfig, options: TStartOptions = {}):
       closed = true;
       await sweeps.stop();
       await emails?.stop();
+      await retention.stop();
       await runningApp.close();
       await database.close();
     },

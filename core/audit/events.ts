@@ -17,6 +17,7 @@ import { SECURITY_AUDIT_EVENTS } from './catalog/security.ts';
 import { PROGRAMMES_AUDIT_EVENTS } from './catalog/programmes.ts';
 import { RELEASES_AUDIT_EVENTS } from './catalog/releases.ts';
 import { LINKAGE_AUDIT_EVENTS } from './catalog/linkage.ts';
+import { RETENTION_AUDIT_EVENTS } from './catalog/retention.ts';
 
 /** One catalog file per area (catalog/*.ts); names must not repeat across them. */
 export const AUDIT_EVENT_CATALOG = {
@@ -30,6 +31,7 @@ export const AUDIT_EVENT_CATALOG = {
   ...PROGRAMMES_AUDIT_EVENTS,
   ...RELEASES_AUDIT_EVENTS,
   ...LINKAGE_AUDIT_EVENTS,
+  ...RETENTION_AUDIT_EVENTS,
 } as const;
 
 

@@ -20,10 +20,16 @@ export const PERMISSIONS = [
   'case.close',
   /** Hand a case over to another organisation, and answer transfers sent to this one. */
   'case.transfer',
+  /** Place or lift a legal hold, which suspends anonymisation by retention. */
+  'case.legalHold',
+  /** Erase a person's identifying data on request (right to erasure); statistics are kept. */
+  'person.erase',
   'screening.record',
   'decision.record',
   'child.manage',
   'deadline.read',
+  // break-the-glass: time-limited, audited read access to one case for a member without case.read
+  'case.emergencyAccess',
   // protect and assist
   'service.read',
   'service.manage',
@@ -72,13 +78,13 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   // The organisation's administrator manages people and can see everything the org holds.
   admin: PERMISSIONS,
   // Competent authority: takes NRM decisions, approves statistical releases.
-  coordinator: [...CASEWORK, 'member.read', 'case.create', 'case.refer', 'case.close', 'screening.record', 'decision.record', 'child.manage', 'case.transfer', 'stats.read', 'release.approve', 'duplicate.review', 'serviceReferral.override', 'plan.approve', 'programme.read', 'programme.manage', 'programme.approve'],
+  coordinator: [...CASEWORK, 'member.read', 'case.create', 'case.refer', 'case.close', 'screening.record', 'decision.record', 'child.manage', 'case.transfer', 'case.legalHold', 'stats.read', 'release.approve', 'duplicate.review', 'serviceReferral.override', 'plan.approve', 'programme.read', 'programme.manage', 'programme.approve'],
   first_responder: ['org.read', 'person.read', 'person.readIdentity', 'person.write', 'case.read', 'case.create', 'case.refer', 'screening.record', 'service.read'],
   case_worker: [...CASEWORK, 'case.create', 'case.close', 'case.transfer', 'screening.record', 'serviceReferral.manage', 'plan.manage'],
   child_protection: [...CASEWORK, 'case.create', 'case.refer', 'case.close', 'case.transfer', 'screening.record', 'child.manage', 'serviceReferral.manage', 'plan.manage'],
   // Investigators learn that a linked victim exists and whom to contact, never the case file.
-  investigator: ['org.read', 'investigation.read', 'investigation.manage'],
-  prosecutor: ['org.read', 'investigation.read', 'prosecution.manage'],
+  investigator: ['org.read', 'investigation.read', 'investigation.manage', 'case.emergencyAccess'],
+  prosecutor: ['org.read', 'investigation.read', 'prosecution.manage', 'case.emergencyAccess'],
   // Analysts see aggregates only: no identity, no case files.
   analyst: ['org.read', 'stats.read', 'release.prepare', 'dataset.import', 'linkage.run', 'programme.read', 'programme.manage'],
   auditor: ['org.read', 'member.read', 'audit.read', 'audit.verify'],

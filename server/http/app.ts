@@ -34,8 +34,10 @@ import { registerReleaseRoutes } from '../modules/releases/releases.routes.ts';
 import { registerLinkageRoutes } from '../modules/linkage/linkage.routes.ts';
 import { registerTwoFactorRoutes } from '../modules/two-factor/two-factor.routes.ts';
 import { registerSecurityPolicyRoutes } from '../modules/security-policy/security-policy.routes.ts';
+import { registerEmergencyAccessRoutes } from '../modules/emergency-access/emergency-access.routes.ts';
 import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { registerCaseTransferRoutes } from '../modules/case-transfers/case-transfers.routes.ts';
+import { registerRetentionRoutes } from '../modules/retention/retention.routes.ts';
 
 export interface TRouteEntry {
   method: string;
@@ -81,8 +83,10 @@ const ROUTE_MODULES = [
   registerLinkageRoutes,
   registerNotificationRoutes,
   registerCaseTransferRoutes,
+  registerRetentionRoutes,
   registerTwoFactorRoutes,
   registerSecurityPolicyRoutes,
+  registerEmergencyAccessRoutes,
 ];
 
 /** Builds the HTTP app (API, OpenAPI, and the web app when `webDir` is given). Does not listen. */

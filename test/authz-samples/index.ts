@@ -8,8 +8,9 @@ import { SECURITY_SAMPLES } from './security.ts';
 import { PROGRAMMES_SAMPLES } from './programmes.ts';
 import { RELEASES_SAMPLES } from './releases.ts';
 import { LINKAGE_SAMPLES } from './linkage.ts';
+import { RETENTION_SAMPLES } from './retention.ts';
 import type { TSample } from './types.ts';
 
 /** Every route's sample request, one file per area; keys are `METHOD /url/:param`. */
 export const ROUTE_SAMPLES: Record<string, TSample> = { ...FOUNDATION_SAMPLES, ...NRM_SAMPLES, ...EVIDENCE_SAMPLES, ...JUSTICE_SAMPLES, ...PROTECTION_SAMPLES,
-  ...COOPERATION_SAMPLES, ...SECURITY_SAMPLES, ...PROGRAMMES_SAMPLES, ...RELEASES_SAMPLES, ...LINKAGE_SAMPLES };
+  ...COOPERATION_SAMPLES, ...SECURITY_SAMPLES, ...PROGRAMMES_SAMPLES, ...RELEASES_SAMPLES, ...LINKAGE_SAMPLES, ...RETENTION_SAMPLES };

@@ -42,6 +42,8 @@ export interface TPersonsTable {
   citizenship: string | null;
   createdAt: TTimestamp;
   updatedAt: TTimestamp;
+  /** Set when retention or an erasure request removed the identity (migration 0012). */
+  anonymisedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface TCasesTable {

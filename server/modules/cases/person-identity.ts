@@ -51,3 +51,12 @@ export async function searchTokens(keyring: TKeyring, tx: TTx, orgId: string, qu
   const key = await keyring.currentKey(tx, orgId, now);
   return blindIndexTokens(key.indexKey, query);
 }
+
+/**
+ * Replaces the person's identity with an empty one and clears the name index (retention,
+ * erasure). Sex, age, citizenship stay: they are statistical fields, not identity.
+ */
+export async function anonymiseIdentity(keyring: TKeyring, tx: TTx, orgId: string, personId: string, now: Date): Promise<void> {
+  const sealed = await sealIdentity(keyring, tx, orgId, personId, {}, now);
+  await tx.updateTable('persons').set({ ...sealed, nameIndex: [], anonymisedAt: now, updatedAt: now }).where('orgId', '=', orgId).where('id', '=', personId).execute();
+}

@@ -166,3 +166,27 @@ export async function copyPlanForTransfer(ctx: TCtx, from: { orgId: string; case
   }).execute();
   return true;
 }
+
+/**
+ * Retention and erasure: every version of the case's plan keeps its domains, goal statuses and
+ * dates (statistics on inclusion outcomes) but loses the survivor's words, descriptions and notes.
+ */
+export async function erasePlanNarrative(ctx: TCtx, orgId: string, caseId: string): Promise<number> {
+  const plan = await ctx.db.selectFrom('plans').select('id').where('orgId', '=', orgId).where('caseId', '=', caseId).executeTakeFirst();
+  if (!plan) return 0;
+  const versions = await ctx.db.selectFrom('planVersions').select(['version', 'keyVersion', 'contentCiphertext']).where('planId', '=', plan.id).execute();
+  const key = await ctx.keyring.currentKey(ctx.db, orgId, ctx.now());
+  for (const row of versions) {
+    const old = await ctx.keyring.keyVersion(ctx.db, orgId, row.keyVersion);
+    const content = openJson<TStoredContent>(old.dataKey, row.contentCiphertext, contentContext(orgId, plan.id, row.version));
+    const erased = {
+      ...content,
+      needsAssessment: { ...content.needsAssessment, needs: content.needsAssessment.needs.map((need) => ({ ...need, note: null })), summary: null },
+      goals: content.goals.map((goal) => ({ ...goal, survivorWords: '', description: null })),
+      changeNote: null,
+    } as TStoredContent;
+    await ctx.db.updateTable('planVersions').set({ contentCiphertext: sealJson(key.dataKey, erased, contentContext(orgId, plan.id, row.version)), keyVersion: key.version })
+      .where('planId', '=', plan.id).where('version', '=', row.version).execute();
+  }
+  return versions.length;
+}

@@ -6,7 +6,7 @@ import { authorizeInOrganisation } from '../../../authz/org-access.ts';
 import { sealJson } from '../../../crypto/field-encryption.ts';
 import { closeOpenDeadlines, getCaseRow, updateCaseVersioned } from '../cases.repo.ts';
 import { getCaseProfile } from '../jurisdiction.ts';
-import { reasonsContext } from './load-case.ts';
+import { reasonsContext, reconsiderationReasonsContext } from './load-case.ts';
 import { randomUUID } from 'node:crypto';
 
 export interface TDecisionInput {
@@ -74,7 +74,7 @@ export async function requestReconsideration(ctx: TCtx, orgId: string, caseId: s
   const key = await ctx.keyring.currentKey(ctx.db, orgId, now);
   await ctx.db.insertInto('reconsiderationRequests').values({
     orgId, id: requestId, caseId, decisionKind: kind,
-    reasonsCiphertext: sealJson(key.dataKey, input.reasons, `palermo/reconsideration-reasons/${orgId}/${requestId}`), keyVersion: key.version,
+    reasonsCiphertext: sealJson(key.dataKey, input.reasons, reconsiderationReasonsContext(orgId, requestId)), keyVersion: key.version,
     requestedBy: ctx.actor.type === 'user' ? ctx.actor.userId : null, requestedAt: now,
   }).execute();
   await updateCaseVersioned(ctx.db, orgId, caseId, input.expectedVersion, { status: to }, now);

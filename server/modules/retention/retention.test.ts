@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createTestApp, type TAgent, type TTestApp } from '../../../test/support/test-app.ts';
+import { adultCaseBody, FULL_CONSENT, SEEDED_IDENTITY } from '../../../test/support/case-fixtures.ts';
+import { PLAN_BODY } from '../../../test/authz-samples/protection.ts';
+import { createCase } from '../cases/use-cases/create-case.ts';
+import { recordConsent, referCase } from '../cases/use-cases/refer-case.ts';
+import { recordDecision } from '../cases/use-cases/decide-case.ts';
+import { closeCase } from '../cases/use-cases/end-case.ts';
+import { getCaseRow } from '../cases/cases.repo.ts';
+import type { TCreateCaseRequest } from '../cases/cases.schemas.ts';
+import { referralIn } from '../service-referrals/referral-fixtures.test-support.ts';
+import { sweepRetention } from './retention.service.ts';
+
+let t: TTestApp;
+before(async () => { t = await createTestApp({ clockStart: new Date('2026-01-05T09:00:00Z') }); });
+after(async () => { await t.close(); });
+
+const DECISION_REASON = 'Credible account of debt bondage at the Larkspur farm';
+const DOCUMENT_TEXT = 'Statement of Zenobia Quillfeather taken on arrival';
+const base = (orgId: string) => `/api/organisations/${orgId}`;
+
+/** Every identifying or narrative value this test plants, in the forms an API could return. */
+const PLANTED = [
+  SEEDED_IDENTITY.givenName, SEEDED_IDENTITY.familyName, SEEDED_IDENTITY.otherNames[0]!, SEEDED_IDENTITY.dateOfBirth, SEEDED_IDENTITY.documentNumbers[0]!,
+  SEEDED_IDENTITY.phone, SEEDED_IDENTITY.address, DECISION_REASON, PLAN_BODY.goals[0]!.survivorWords, 'Needs a safe bed tonight',
+];
+
+async function fullCase(orgId: string): Promise<string> {
+  return t.asSystem(async (ctx) => {
+    const caseId = await createCase(ctx, orgId, adultCaseBody() as TCreateCaseRequest);
+    const version = async () => (await getCaseRow(ctx.db, orgId, caseId)).version;
+    await recordConsent(ctx, orgId, caseId, FULL_CONSENT as never);
+    await referCase(ctx, orgId, caseId, await version());
+    await recordDecision(ctx, orgId, caseId, { kind: 'RG', outcome: 'positive', reasons: [DECISION_REASON], authority: 'competent_authority', expectedVersion: await version() });
+    return caseId;
+  });
+}
+
+async function close(orgId: string, caseId: string) {
+  await t.asSystem(async (ctx) => closeCase(ctx, orgId, caseId, { reason: 'lost_contact', expectedVersion: (await getCaseRow(ctx.db, orgId, caseId)).version }));
+}
+
+/** The statistical columns that must survive anonymisation unchanged. */
+async function statisticalSnapshot(orgId: string) {
+  return t.database.db.selectFrom('cases').innerJoin('persons', 'persons.id', 'cases.personId')
+    .select(['cases.id', 'cases.status', 'cases.isChild', 'cases.exploitationForms', 'cases.countryOfExploitation', 'cases.yearOfRegistration', 'cases.referredAt', 'cases.rgPositiveAt', 'cases.closedAt', 'cases.closureReason', 'cases.source',
+      'persons.sex', 'persons.ageYears', 'persons.citizenship'])
+    .where('cases.orgId', '=', orgId).orderBy('cases.id').execute();
+}
+
+async function everythingAbout(agent: TAgent, orgId: string, caseId: string, receiver: { agent: TAgent; orgId: string; referralId: string }): Promise<string> {
+  const urls = [
+    `${base(orgId)}/cases/${caseId}`, `${base(orgId)}/cases?limit=100`, `${base(orgId)}/cases/${caseId}/plan`, `${base(orgId)}/cases/${caseId}/plan/versions`,
+    `${base(orgId)}/cases/${caseId}/documents`, `${base(orgId)}/cases/${caseId}/timeline`, `${base(orgId)}/service-referrals?box=sent`, `${base(orgId)}/audit-events?limit=500`,
+    `${base(orgId)}/cases/${caseId}/transfers`,
+  ];
+  const bodies: string[] = [];
+  for (const url of urls) {
+    const response = await agent.request('GET', url);
+    assert.ok(response.statusCode < 500, `${url}: ${response.statusCode}`);
+    bodies.push(response.body);
+  }
+  const shared = await receiver.agent.request('GET', `${base(receiver.orgId)}/service-referrals/${receiver.referralId}`);
+  bodies.push(shared.body);
+  return bodies.join('\n');
+}
+
+test('retention anonymises a person once every case has been closed long enough: no identifying data in any response, statistics unchanged', async () => {
+  const orgId = await t.createOrganisation();
+  const shelterOrg = await t.createOrganisation();
+  const adminUser = await t.addUser(orgId, 'admin');
+  const shelterUser = await t.addUser(shelterOrg, 'case_worker');
+  let admin = await t.login(adminUser);
+  let shelterWorker = await t.login(shelterUser);
+
+  // A referral to a shelter that shares identity and needs (its own case fixture), and our full case.
+  const referral = await referralIn(t, orgId, shelterOrg, 'accepted', ['identity_basic', 'needs']);
+  const caseId = await fullCase(orgId);
+  assert.equal((await admin.request('PUT', `${base(orgId)}/cases/${caseId}/plan`, PLAN_BODY)).statusCode, 200);
+  const upload = await admin.request('POST', `${base(orgId)}/cases/${caseId}/documents`, { fileName: 'statement-quillfeather.txt', contentType: 'text/plain', contentBase64: Buffer.from(DOCUMENT_TEXT).toString('base64') });
+  assert.equal(upload.statusCode, 201, upload.body);
+  const held = await fullCase(orgId);
+  const open = await fullCase(orgId);
+  await close(orgId, caseId);
+  await close(orgId, held);
+  await close(orgId, referral.caseId);
+  assert.equal((await admin.request('PUT', `${base(orgId)}/cases/${held}/legal-hold`, { reason: 'prosecution' })).statusCode, 200);
+
+  const before = await everythingAbout(admin, orgId, caseId, { agent: shelterWorker, orgId: shelterOrg, referralId: referral.referralId });
+  for (const value of [SEEDED_IDENTITY.familyName, DECISION_REASON, PLAN_BODY.goals[0]!.survivorWords]) assert.ok(before.includes(value), `the check can see ${value} before`);
+  const statsBefore = await statisticalSnapshot(orgId);
+
+  assert.equal((await admin.request('PUT', `${base(orgId)}/retention-policy`, { anonymiseAfterDays: 365 })).statusCode, 200);
+  assert.equal(await t.asSystem((ctx) => sweepRetention(ctx, orgId)), 0, 'nothing is due a day after closure');
+  t.clock.advanceMinutes(366 * 24 * 60);
+  [admin, shelterWorker] = [await t.login(adminUser), await t.login(shelterUser)];
+  assert.equal(await t.asSystem((ctx) => sweepRetention(ctx, orgId)), 2, 'the closed case and the referred case; not the held one, not the open one');
+  assert.equal(await t.asSystem((ctx) => sweepRetention(ctx, orgId)), 0, 'idempotent');
+
+  const afterwards = await everythingAbout(admin, orgId, caseId, { agent: shelterWorker, orgId: shelterOrg, referralId: referral.referralId });
+  const leaks = PLANTED.filter((value) => afterwards.includes(value));
+  // The held and the open case still carry the same seeded identity: look only at what concerns the anonymised case.
+  const detailResponse = await admin.request('GET', `${base(orgId)}/cases/${caseId}`);
+  assert.equal(detailResponse.statusCode, 200, detailResponse.body);
+  const detail = detailResponse.json() as { case: { person: { identity: object }; decisions: { reasons: string[] }[] } };
+  assert.deepEqual(detail.case.person.identity, {});
+  assert.deepEqual(detail.case.decisions.map((d) => d.reasons), [[]]);
+  const documents = (await admin.request('GET', `${base(orgId)}/cases/${caseId}/documents`)).json() as { documents: unknown[] };
+  assert.deepEqual(documents.documents, []);
+  const plan = (await admin.request('GET', `${base(orgId)}/cases/${caseId}/plan/versions`)).body;
+  assert.ok(!plan.includes(PLAN_BODY.goals[0]!.survivorWords));
+  assert.ok(plan.includes('"status":"in_progress"'), 'goal statuses stay for inclusion statistics');
+  const shared = await shelterWorker.request('GET', `${base(shelterOrg)}/service-referrals/${referral.referralId}`);
+  assert.ok(!shared.body.includes('Needs a safe bed tonight'), 'the copy shared with the shelter is gone');
+  assert.ok(leaks.every((value) => [SEEDED_IDENTITY.givenName, SEEDED_IDENTITY.familyName, SEEDED_IDENTITY.otherNames[0], DECISION_REASON, SEEDED_IDENTITY.dateOfBirth, SEEDED_IDENTITY.documentNumbers[0], SEEDED_IDENTITY.phone, SEEDED_IDENTITY.address].includes(value)), `only the other cases' data may remain: ${leaks.join(', ')}`);
+  const persons = await t.database.db.selectFrom('cases').innerJoin('persons', 'persons.id', 'cases.personId').select(['cases.id', 'persons.anonymisedAt', 'persons.nameIndex'])
+    .where('cases.orgId', '=', orgId).execute();
+  const anonymised = new Set(persons.filter((p) => p.anonymisedAt !== null).map((p) => p.id));
+  assert.deepEqual([anonymised.has(caseId), anonymised.has(referral.caseId), anonymised.has(held), anonymised.has(open)], [true, true, false, false]);
+  assert.ok(persons.filter((p) => anonymised.has(p.id)).every((p) => p.nameIndex.length === 0), 'name search cannot find them');
+  const search = (await admin.request('GET', `${base(orgId)}/cases?q=${encodeURIComponent(SEEDED_IDENTITY.familyName)}`)).json() as { cases: { id: string }[] };
+  assert.ok(!search.cases.some((c) => anonymised.has(c.id)));
+
+  assert.deepEqual(await statisticalSnapshot(orgId), statsBefore, 'every statistical field is unchanged');
+  const audit = await t.database.db.selectFrom('auditEvents').select(['action', 'metadata']).where('orgId', '=', orgId).where('action', '=', 'person.anonymised').execute();
+  assert.equal(audit.length, 2);
+  assert.ok(audit.every((row) => (row.metadata as { trigger: string }).trigger === 'retention'));
+});
+
+test('erasure on request: reference typed again, refused while a case is open or on hold, audited, never twice', async () => {
+  const orgId = await t.createOrganisation();
+  const admin = await t.login(await t.addUser(orgId, 'admin'));
+  const coordinator = await t.login(await t.addUser(orgId, 'coordinator'));
+  const caseId = await fullCase(orgId);
+  const reference = (await t.database.db.selectFrom('cases').select('reference').where('id', '=', caseId).executeTakeFirstOrThrow()).reference;
+  const reasonOf = (response: { json(): unknown }) => (response.json() as { error: { details: { reason: string } } }).error.details.reason;
+
+  assert.equal((await coordinator.request('POST', `${base(orgId)}/cases/${caseId}/erasure`, { confirmReference: reference })).statusCode, 403, 'only holders of person.erase');
+  const openCase = await admin.request('POST', `${base(orgId)}/cases/${caseId}/erasure`, { confirmReference: reference });
+  assert.deepEqual([openCase.statusCode, reasonOf(openCase)], [422, 'CASE_OPEN']);
+  await close(orgId, caseId);
+  const typo = await admin.request('POST', `${base(orgId)}/cases/${caseId}/erasure`, { confirmReference: 'NRM-0000-000000' });
+  assert.deepEqual([typo.statusCode, reasonOf(typo)], [400, 'REFERENCE_MISMATCH']);
+  assert.equal((await coordinator.request('PUT', `${base(orgId)}/cases/${caseId}/legal-hold`, { reason: 'litigation' })).statusCode, 200);
+  const twiceHeld = await coordinator.request('PUT', `${base(orgId)}/cases/${caseId}/legal-hold`, { reason: 'litigation' });
+  assert.deepEqual([twiceHeld.statusCode, reasonOf(twiceHeld)], [409, 'LEGAL_HOLD_EXISTS']);
+  const onHold = await admin.request('POST', `${base(orgId)}/cases/${caseId}/erasure`, { confirmReference: reference });
+  assert.deepEqual([onHold.statusCode, reasonOf(onHold)], [422, 'LEGAL_HOLD']);
+  assert.equal((await coordinator.request('DELETE', `${base(orgId)}/cases/${caseId}/legal-hold`)).statusCode, 204);
+  assert.equal((await admin.request('GET', `${base(orgId)}/cases/${caseId}/legal-hold`)).body, 'null');
+
+  assert.equal((await admin.request('POST', `${base(orgId)}/cases/${caseId}/erasure`, { confirmReference: reference })).statusCode, 204);
+  const detail = (await admin.request('GET', `${base(orgId)}/cases/${caseId}`)).json() as { case: { person: { identity: object }; displayName: string | null } };
+  assert.deepEqual([detail.case.person.identity, detail.case.displayName], [{}, null]);
+  const again = await admin.request('POST', `${base(orgId)}/cases/${caseId}/erasure`, { confirmReference: reference });
+  assert.deepEqual([again.statusCode, reasonOf(again)], [409, 'ALREADY_ANONYMISED']);
+  const actions = await t.database.db.selectFrom('auditEvents').select('action').where('orgId', '=', orgId).where('action', 'in', ['legalHold.placed', 'legalHold.lifted', 'person.anonymised']).orderBy('seq').execute();
+  assert.deepEqual(actions.map((a) => a.action), ['legalHold.placed', 'legalHold.lifted', 'person.anonymised']);
+});
