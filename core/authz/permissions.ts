@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'case.legalHold',
   /** Erase a person's identifying data on request (right to erasure); statistics are kept. */
   'person.erase',
+  /** Export identifying data (as a password-protected archive); administrators only by default. */
+  'export.identifying',
   'screening.record',
   'decision.record',
   'child.manage',

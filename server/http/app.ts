@@ -38,6 +38,7 @@ import { registerEmergencyAccessRoutes } from '../modules/emergency-access/emerg
 import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { registerCaseTransferRoutes } from '../modules/case-transfers/case-transfers.routes.ts';
 import { registerRetentionRoutes } from '../modules/retention/retention.routes.ts';
+import { registerExportRoutes } from '../modules/exports/exports.routes.ts';
 
 export interface TRouteEntry {
   method: string;
@@ -84,6 +85,7 @@ const ROUTE_MODULES = [
   registerNotificationRoutes,
   registerCaseTransferRoutes,
   registerRetentionRoutes,
+  registerExportRoutes,
   registerTwoFactorRoutes,
   registerSecurityPolicyRoutes,
   registerEmergencyAccessRoutes,
