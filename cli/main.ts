@@ -7,6 +7,8 @@ import { IMPORT_CTDC_HELP, runImportCtdc } from './commands/import-ctdc.ts';
 import { MIGRATE_HELP, runMigrate } from './commands/migrate.ts';
 import { BACKUP_HELP, RESTORE_HELP, runBackup, runRestore } from './commands/backup.ts';
 import { runStart, START_HELP } from './commands/start.ts';
+import { KEYS_ROTATE_MASTER_HELP, KEYS_VERIFY_HELP, runKeysRotateMaster, runKeysVerify } from './commands/keys.ts';
+import { LINK_DEDUPE_HELP, LINK_ENCODE_HELP, LINK_MATCH_HELP, runLinkDedupe, runLinkEncode, runLinkMatch } from './commands/link.ts';
 
 const MAIN_HELP = `palermo <command> [options]
 
@@ -17,10 +19,15 @@ Commands:
   audit verify   verify the tamper-evident audit log
   backup         back up the embedded database through the running server
   restore        restore and verify a backup into an empty data folder
+  keys rotate-master  move everything the master key protects to a new master key
+  keys verify    check that every organisation data key opens with the master key
   demo           create a demonstration organisation with synthetic users
   cases list     list an organisation's NRM cases (--overdue for late decisions)
   deadlines sweep  mark due deadlines now (the server does it every minute)
   import ctdc    import a CTDC victim file into an organisation's datasets (--dry-run)
+  link encode    encode persons for privacy-preserving linkage (no plaintext leaves)
+  link match     link two encodings files; each party gets its own ids with cluster ids
+  link dedupe    find likely duplicates in an organisation (review them in the web app)
 
 Each command takes --help. Configuration comes from environment variables (see README.md):
 PORT, HOST, DATA_DIR, DATABASE_URL, PALERMO_MASTER_KEY, …`;
@@ -38,9 +45,14 @@ const COMMANDS: Record<string, TCommand> = {
   demo: { help: DEMO_HELP, run: (io) => runDemo(io) },
   backup: { help: BACKUP_HELP, run: (io, args) => runBackup(io, args) },
   restore: { help: RESTORE_HELP, run: (io, args) => runRestore(io, args) },
+  'keys rotate-master': { help: KEYS_ROTATE_MASTER_HELP, run: (io, args) => runKeysRotateMaster(io, args) },
+  'keys verify': { help: KEYS_VERIFY_HELP, run: (io) => runKeysVerify(io) },
   'cases list': { help: CASES_LIST_HELP, run: (io, args) => runCasesList(io, args) },
   'deadlines sweep': { help: DEADLINES_SWEEP_HELP, run: (io) => runDeadlinesSweep(io) },
   'import ctdc': { help: IMPORT_CTDC_HELP, run: (io, args) => runImportCtdc(io, args) },
+  'link encode': { help: LINK_ENCODE_HELP, run: (io, args) => runLinkEncode(io, args) },
+  'link match': { help: LINK_MATCH_HELP, run: (io, args) => runLinkMatch(io, args) },
+  'link dedupe': { help: LINK_DEDUPE_HELP, run: (io, args) => runLinkDedupe(io, args) },
 };
 
 /** Runs one CLI invocation and returns its exit code. */

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import type { TDb, TTx } from '../db/database.ts';
 import { deriveIndexKey, openBytes, sealBytes } from './field-encryption.ts';
 
@@ -18,9 +18,15 @@ export interface TKeyring {
   currentKey(db: TTx, orgId: string, now: Date): Promise<TOrgKey>;
   /** A specific version, to open older ciphertexts. @throws when it does not exist */
   keyVersion(db: TDb | TTx, orgId: string, version: number): Promise<TOrgKey>;
+  /**
+   * A key for data that belongs to no organisation (a user's TOTP secret), derived from the
+   * master key with HKDF per purpose, so it is never the master key itself and two purposes never share one.
+   */
+  platformKey(purpose: string): Buffer;
 }
 
-const wrapContext = (orgId: string, version: number) => `palermo/org-key/${orgId}/${version}`;
+/** Associated data binding a wrapped key to its organisation and version (also used by master-key rotation). */
+export const wrapContext = (orgId: string, version: number) => `palermo/org-key/${orgId}/${version}`;
 
 export function createKeyring(masterKey: Buffer): TKeyring {
   const unwrapped = new Map<string, TOrgKey>();
@@ -36,6 +42,9 @@ export function createKeyring(masterKey: Buffer): TKeyring {
     db.selectFrom('organisationKeys').select(['keyVersion', 'wrappedKey']).where('orgId', '=', orgId).orderBy('keyVersion', 'desc').limit(1).executeTakeFirst();
 
   return {
+    platformKey(purpose) {
+      return Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), `palermo/platform-key/${purpose}`, 32));
+    },
     async currentKey(db, orgId, now) {
       let row = await latest(db, orgId);
       if (!row) {
