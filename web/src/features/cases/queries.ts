@@ -87,9 +87,12 @@ export function useCaseTimeline(orgId: string, caseId: string) {
 
 /**
  * Keeps every view of a case in step after a change: the detail takes the server's answer as is
- * (no refetch needed), the lists, timeline and deadlines are refetched.
+ * (no refetch needed), the lists, timeline and deadlines are refetched. A reload of the case that
+ * is still in flight is cancelled first: it started before the change and would otherwise land
+ * after it, showing the old status.
  */
-export function storeCase(queryClient: QueryClient, orgId: string, updated: TCaseDetail): void {
+export async function storeCase(queryClient: QueryClient, orgId: string, updated: TCaseDetail): Promise<void> {
+  await queryClient.cancelQueries({ queryKey: caseKeys.detail(orgId, updated.id) });
   queryClient.setQueryData(caseKeys.detail(orgId, updated.id), { case: updated });
   void queryClient.invalidateQueries({ queryKey: ['cases', orgId, 'list'] });
   void queryClient.invalidateQueries({ queryKey: caseKeys.timeline(orgId, updated.id) });

@@ -221,7 +221,7 @@ export function IntakeWizard({ orgId, draftId: initialDraftId, initialData, init
         caseItem = (await caseApi.refer(orgId, caseItem.id, caseItem.version)).case;
         outcome = 'referred';
       }
-      storeCase(queryClient, orgId, caseItem);
+      await storeCase(queryClient, orgId, caseItem);
       finishedRef.current = true;
       if (draftIdRef.current) deleteDraft.mutate(draftIdRef.current);
       const reference = caseItem.reference;
