@@ -7,6 +7,8 @@ import { providerWithService, serviceBody } from '../../server/modules/services/
 import { CONSENT_ALL, consentedCase, referralBody, referralIn } from '../../server/modules/service-referrals/referral-fixtures.test-support.ts';
 import { changePlanSettings, savePlanVersion } from '../../server/modules/plans/plans.service.ts';
 import { openClaim, recordMoneyEntry } from '../../server/modules/remedies/remedies.service.ts';
+import { writeHsdsCsvPackage } from '../../server/modules/services/hsds/hsds-csv-package.ts';
+import type { THsdsDirectory } from '../../server/modules/services/hsds/hsds.schemas.ts';
 import type { TSample } from './types.ts';
 
 const base = (orgId: string) => `/api/organisations/${orgId}`;
@@ -164,5 +166,13 @@ export const PROTECTION_SAMPLES: Record<string, TSample> = {
   },
   'POST /api/organisations/:orgId/remedies/:claimId/payments': {
     build: async ({ t, orgId }) => ({ url: `${base(orgId)}/remedies/${await claimIn(t, orgId, 'awarded')}/payments`, body: { amount: '1000', currency: 'EUR', payer: 'state_fund', occurredOn: '2026-04-01' } }),
+  },
+  // service directory: HSDS tabular (CSV) package
+  'GET /api/organisations/:orgId/directory/export/csv': { build: async ({ orgId }) => ({ url: `${base(orgId)}/directory/export/csv?scope=all` }) },
+  'POST /api/organisations/:orgId/directory/import/csv': {
+    build: async ({ orgId }) => ({
+      url: `${base(orgId)}/directory/import/csv`,
+      body: { zipBase64: Buffer.from(await writeHsdsCsvPackage(hsdsDocument() as THsdsDirectory)).toString('base64') },
+    }),
   },
 };

@@ -18,8 +18,9 @@ export const PROTECTION_AUDIT_EVENTS = {
   'service.updated': z.object({ serviceId: ZId, fields: z.array(z.string()) }).strict(),
   'service.capacityUpdated': z.object({ serviceId: ZId, maximum: z.number().int().nullable(), available: z.number().int().nullable() }).strict(),
   'service.locationLinked': z.object({ serviceId: ZId, locationId: ZId, serviceAtLocationId: ZId }).strict(),
-  'directory.imported': z.object({ created: z.number().int(), updated: z.number().int(), services: z.number().int(), locations: z.number().int() }).strict(),
-  'directory.exported': z.object({ scope: z.enum(['own', 'all']), includeConfidential: z.boolean(), services: z.number().int() }).strict(),
+  // format: which HSDS serialisation (JSON document or the tabular CSV package); absent on rows written before it existed.
+  'directory.imported': z.object({ created: z.number().int(), updated: z.number().int(), services: z.number().int(), locations: z.number().int(), format: z.enum(['json', 'csv']).optional() }).strict(),
+  'directory.exported': z.object({ scope: z.enum(['own', 'all']), includeConfidential: z.boolean(), services: z.number().int(), format: z.enum(['json', 'csv']).optional() }).strict(),
   'serviceConsent.recorded': z.object({
     consentId: ZId, receivingOrgId: ZId, purposes: z.array(z.string()), fieldGroups: z.array(z.string()), decision: z.enum(['given', 'declined']), basis: z.string(),
   }).strict(),

@@ -16,15 +16,15 @@ export interface TLocationDetails {
   longitude: number | null;
 }
 
-const context = (orgId: string, locationId: string) => `palermo/confidential-location/${orgId}/${locationId}`;
+export const confidentialLocationContext = (orgId: string, locationId: string) => `palermo/confidential-location/${orgId}/${locationId}`;
 
 export async function sealLocationDetails(keyring: TKeyring, tx: TTx, orgId: string, locationId: string, details: TLocationDetails, now: Date) {
   const key = await keyring.currentKey(tx, orgId, now);
-  return { confidentialCiphertext: sealJson(key.dataKey, details, context(orgId, locationId)), keyVersion: key.version };
+  return { confidentialCiphertext: sealJson(key.dataKey, details, confidentialLocationContext(orgId, locationId)), keyVersion: key.version };
 }
 
 export async function openLocationDetails(keyring: TKeyring, db: TDb | TTx, row: { orgId: string; id: string; confidentialCiphertext: string | null; keyVersion: number | null }): Promise<TLocationDetails> {
   if (!row.confidentialCiphertext || row.keyVersion === null) throw new Error('location has no sealed details');
   const key = await keyring.keyVersion(db, row.orgId, row.keyVersion);
-  return openJson<TLocationDetails>(key.dataKey, row.confidentialCiphertext, context(row.orgId, row.id));
+  return openJson<TLocationDetails>(key.dataKey, row.confidentialCiphertext, confidentialLocationContext(row.orgId, row.id));
 }

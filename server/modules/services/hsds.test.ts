@@ -5,18 +5,8 @@ import { ATTRIBUTE_TERMS, SERVICE_KIND_TERMS } from '../../../core/protection/se
 import { createTestApp, type TAgent, type TTestApp } from '../../../test/support/test-app.ts';
 import { auditRows } from '../../../test/support/audit-rows.ts';
 import { ENGINE } from '../../../test/support/test-database.ts';
-import { SHELTER_ADDRESS, serviceBody } from './directory-fixtures.test-support.ts';
+import { seedHsdsDirectory, withoutIds } from './hsds-fixtures.test-support.ts';
 import { ZHsdsDirectory } from './hsds/hsds.schemas.ts';
-
-/** Replaces every UUID by its order of first appearance: two directories compare by content, not ids. */
-function withoutIds(document: unknown): unknown {
-  const seen = new Map<string, string>();
-  const { generated_at: _generatedAt, ...rest } = document as Record<string, unknown>;
-  return JSON.parse(JSON.stringify(rest).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
-    if (!seen.has(id)) seen.set(id, `#${seen.size}`);
-    return seen.get(id)!;
-  }));
-}
 
 /** HSDS 3.0 required fields of the objects we export (schema/*.json `required`). */
 const HSDS_REQUIRED: Record<string, string[]> = {
@@ -33,21 +23,7 @@ describe(`HSDS export and import (${ENGINE})`, () => {
     t = await createTestApp();
     provider = await t.createOrganisation();
     admin = await t.login(await t.addUser(provider, 'admin'));
-    const url = (path: string) => `/api/organisations/${provider}${path}`;
-    for (const [index, name] of ['Harbour Trust', 'Bridge Legal'].entries()) {
-      const organizationId = (await admin.request('POST', url('/directory/organizations'), { name, description: `${name} helps survivors`, email: `info${index}@example.org`, website: 'https://example.org/' })).json().id;
-      const shelter = (await admin.request('POST', url('/directory/locations'), { organizationId, locationType: 'physical', isConfidential: true, name: `${name} house`, address: SHELTER_ADDRESS, latitude: 51.5, longitude: -0.1, languages: ['en'] })).json().id;
-      const office = (await admin.request('POST', url('/directory/locations'), { organizationId, locationType: 'physical', isConfidential: false, name: `${name} office`, description: 'Drop-in', address: { ...SHELTER_ADDRESS, address1: `${index + 1} Public Street`, stateProvince: 'Wessex' }, languages: ['en', 'ar'] })).json().id;
-      const service = await admin.request('POST', url('/services'), serviceBody(organizationId, {
-        name: `${name} refuge`, kinds: ['shelter', 'family_tracing'], languages: ['ar', 'en'],
-        eligibility: { sexes: ['female', 'other'], minimumAge: 16, maximumAge: 65, nationalities: ['AL', 'VN'], description: 'Women and non-binary people' },
-        capacity: { maximum: 8, available: 2 }, applicationProcess: 'Phone the duty line', url: 'https://example.org/refuge', email: 'refuge@example.org',
-      }));
-      assert.equal(service.statusCode, 201, service.body);
-      const serviceId = service.json().service.id;
-      for (const locationId of [shelter, office]) assert.equal((await admin.request('POST', url(`/services/${serviceId}/locations`), { locationId, description: 'Evenings' })).statusCode, 200);
-      await admin.request('POST', url('/services'), serviceBody(organizationId, { name: `${name} advice`, kinds: ['legal_aid'], status: 'temporarily closed', capacity: { maximum: null, available: null } }));
-    }
+    await seedHsdsDirectory(admin, provider);
   });
   after(() => t.close());
 
@@ -71,7 +47,7 @@ describe(`HSDS export and import (${ENGINE})`, () => {
     assert.ok(confidential.every((row) => row.address === null && row.confidentialCiphertext !== null), 'imported shelters are sealed again');
     assert.equal((await auditRows(t.database, 'directory.imported')).filter((r) => r.orgId === fresh).length, 1);
     const exports = (await auditRows(t.database, 'directory.exported')).filter((r) => r.orgId === provider);
-    assert.deepEqual(exports.map((r) => r.metadata), [{ scope: 'own', includeConfidential: true, services: 4 }]);
+    assert.deepEqual(exports.map((r) => r.metadata), [{ scope: 'own', includeConfidential: true, services: 4, format: 'json' }]);
 
     const again = await freshAdmin.request('POST', `/api/organisations/${fresh}/directory/import`, document);
     assert.deepEqual(again.json(), { organizations: 2, services: 4, locations: 4, serviceAtLocations: 4, created: 0, updated: 10 }, 'importing the same file again updates, never duplicates');

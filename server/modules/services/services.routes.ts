@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { TAppDeps } from '../../http/app-deps.ts';
 import { ERROR_RESPONSES, ZOrgParams } from '../../http/common-schemas.ts';
 import { runUserUseCase, zodApp } from '../../http/route-helpers.ts';
+import { HSDS_CSV_LIMITS } from './hsds/hsds-csv-package.ts';
+import { exportDirectoryCsv, importDirectoryCsv } from './hsds/hsds-csv.ts';
 import { exportDirectory } from './hsds/hsds-export.ts';
 import { importDirectory } from './hsds/hsds-import.ts';
 import { ZHsdsDirectory, ZHsdsEnvelope } from './hsds/hsds.schemas.ts';
@@ -16,6 +18,9 @@ import {
 const BASE = '/api/organisations/:orgId';
 const ZServiceResponse = z.object({ service: ZServiceView });
 const ZCreated = z.object({ id: z.string() });
+const ZImportSummary = z.object({ organizations: z.number(), services: z.number(), locations: z.number(), serviceAtLocations: z.number(), created: z.number(), updated: z.number() });
+/** The ZIP of an HSDS tabular data package, base64 in JSON like every other body of the API. */
+const ZHsdsCsvImport = z.strictObject({ zipBase64: z.base64().min(1).max(Math.ceil(HSDS_CSV_LIMITS.zipBytes / 3) * 4) });
 
 export function registerServiceRoutes(app: FastifyInstance, deps: TAppDeps): void {
   const api = zodApp(app);
@@ -92,8 +97,27 @@ export function registerServiceRoutes(app: FastifyInstance, deps: TAppDeps): voi
   api.post(`${BASE}/directory/import`, {
     schema: {
       tags: ['services'], summary: 'Import an HSDS 3.0 document: every problem reported with its path, nothing written unless all is valid', params: ZOrgParams, body: ZHsdsEnvelope,
-      response: { 200: z.object({ organizations: z.number(), services: z.number(), locations: z.number(), serviceAtLocations: z.number(), created: z.number(), updated: z.number() }), ...ERROR_RESPONSES },
+      response: { 200: ZImportSummary, ...ERROR_RESPONSES },
     },
     config: { access: { auth: 'user', permission: 'service.manage' } },
   }, async (request) => runUserUseCase(deps, request, (ctx) => importDirectory(ctx, request.params.orgId, request.body)));
+
+  api.get(`${BASE}/directory/export/csv`, {
+    schema: { tags: ['services'], summary: 'The directory as an Open Referral HSDS 3.0 tabular data package: a ZIP of datapackage.json and one CSV per table (audited)', params: ZOrgParams, querystring: ZExportQuery, response: { ...ERROR_RESPONSES } },
+    config: { access: { auth: 'user', permission: 'service.read' } },
+  }, async (request, reply) => {
+    const zip = await runUserUseCase(deps, request, (ctx) =>
+      exportDirectoryCsv(ctx, request.params.orgId, { scope: request.query.scope, includeConfidential: request.query.includeConfidential === 'true' }, ctx.now()));
+    return reply.type('application/zip').header('content-disposition', 'attachment; filename="hsds-directory.zip"').send(Buffer.from(zip) as never);
+  });
+
+  api.post(`${BASE}/directory/import/csv`, {
+    schema: {
+      tags: ['services'], summary: 'Import an HSDS 3.0 tabular data package (ZIP, base64): every problem reported with file, row and column, nothing written unless all is valid',
+      params: ZOrgParams, body: ZHsdsCsvImport, response: { 200: ZImportSummary, ...ERROR_RESPONSES },
+    },
+    // A zipped package of a few hundred providers does not fit the 256 KiB JSON default once in base64.
+    bodyLimit: Math.ceil(HSDS_CSV_LIMITS.zipBytes / 3) * 4 + 64 * 1024,
+    config: { access: { auth: 'user', permission: 'service.manage' } },
+  }, async (request) => runUserUseCase(deps, request, (ctx) => importDirectoryCsv(ctx, request.params.orgId, Buffer.from(request.body.zipBase64, 'base64'))));
 }

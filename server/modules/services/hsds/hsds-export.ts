@@ -38,7 +38,7 @@ function language(owner: 'service_id' | 'location_id', ownerId: string, code: st
  * organisation exports its own in full, which needs service.manage and is audited.
  * @throws NOT_FOUND, FORBIDDEN (service.read; service.manage for includeConfidential)
  */
-export async function exportDirectory(ctx: TCtx, orgId: string, options: { scope: 'own' | 'all'; includeConfidential: boolean }, generatedAt: Date): Promise<THsdsDirectory> {
+export async function exportDirectory(ctx: TCtx, orgId: string, options: { scope: 'own' | 'all'; includeConfidential: boolean; format?: 'json' | 'csv' }, generatedAt: Date): Promise<THsdsDirectory> {
   await authorizeInOrganisation(ctx.db, ctx.actor, orgId, 'service.read');
   if (options.includeConfidential && !can(ctx.actor, orgId, 'service.manage')) {
     throw new AppError('FORBIDDEN', 'Exporting confidential locations needs the permission service.manage.', { reason: 'MISSING_PERMISSION', permission: 'service.manage' });
@@ -93,8 +93,8 @@ export async function exportDirectory(ctx: TCtx, orgId: string, options: { scope
     };
   };
 
-  await ctx.audit.record('directory.exported', { orgId, subjectType: 'directory', metadata: { scope: options.scope, includeConfidential: options.includeConfidential, services: services.length } });
-  return {
+  await ctx.audit.record('directory.exported', { orgId, subjectType: 'directory', metadata: { scope: options.scope, includeConfidential: options.includeConfidential, services: services.length, format: options.format ?? 'json' } });
+  return withoutNulls({
     version: '3.0',
     profile: HSDS_PROFILE,
     generated_at: generatedAt.toISOString(),
@@ -105,5 +105,18 @@ export async function exportDirectory(ctx: TCtx, orgId: string, options: { scope
     })),
     taxonomies: [{ id: PALERMO_TAXONOMY.id, name: PALERMO_TAXONOMY.name, description: PALERMO_TAXONOMY.description, uri: null, version: PALERMO_TAXONOMY.version }],
     taxonomy_terms: palermoTaxonomyTerms(),
-  };
+  });
+}
+
+/**
+ * HSDS 3.0 types every field as a string or a number (schema/*.json has no `null` type), so a
+ * value Palermo does not have is left out rather than written as null; the import reads an absent
+ * field as null again, which keeps export → import → export exact.
+ */
+export function withoutNulls<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutNulls) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== null).map(([key, field]) => [key, withoutNulls(field)])) as T;
+  }
+  return value;
 }

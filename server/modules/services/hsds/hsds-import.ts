@@ -20,7 +20,7 @@ export interface TImportSummary {
 }
 
 interface TPlannedService { fileId: string; input: TServiceInput; links: { fileId: string; locationFileId: string; description: string | null }[] }
-interface TPlannedOrganization {
+export interface TPlannedOrganization {
   fileId: string;
   input: TCreateDirectoryOrganization;
   locations: { fileId: string; input: TCreateLocation }[];
@@ -217,6 +217,14 @@ export async function importDirectory(ctx: TCtx, orgId: string, document: THsdsE
   await authorizeInOrganisation(ctx.db, ctx.actor, orgId, 'service.manage');
   const { plan, issues } = planImport(document);
   if (issues.length > 0) throw new AppError('VALIDATION_FAILED', `The HSDS file has ${issues.length} problem(s); nothing was imported.`, { issues });
+  return writeImport(ctx, orgId, plan, 'json');
+}
+
+/**
+ * Writes a checked import plan (see {@link planImport}) and records `directory.imported`. The
+ * caller has authorised service.manage and refused the file on any problem.
+ */
+export async function writeImport(ctx: TCtx, orgId: string, plan: TPlannedOrganization[], format: 'json' | 'csv'): Promise<TImportSummary> {
   const summary: TImportSummary = { organizations: 0, services: 0, locations: 0, serviceAtLocations: 0, created: 0, updated: 0 };
   const now = ctx.now();
   const locationIds = new Map<string, string>();
@@ -272,6 +280,6 @@ export async function importDirectory(ctx: TCtx, orgId: string, document: THsdsE
       }
     }
   }
-  await ctx.audit.record('directory.imported', { orgId, subjectType: 'directory', metadata: { created: summary.created, updated: summary.updated, services: summary.services, locations: summary.locations } });
+  await ctx.audit.record('directory.imported', { orgId, subjectType: 'directory', metadata: { created: summary.created, updated: summary.updated, services: summary.services, locations: summary.locations, format } });
   return summary;
 }

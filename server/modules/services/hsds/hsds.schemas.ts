@@ -1,9 +1,10 @@
 /**
  * The subset of Open Referral HSDS 3.0 that Palermo reads and writes, as zod schemas with the
- * specification's own snake_case field names (schema/*.json on the spec's 3.0 branch). The
- * official JSON Schema files are not vendored: this is our reading of them for the objects we
- * use. Fields HSDS defines but Palermo does not keep (phones, schedules, contacts, funding, …)
- * are accepted and dropped, so files from other HSDS publishers import; anything else is an error.
+ * specification's own snake_case field names (schema/*.json on the spec's 3.0 branch): our reading
+ * of them for the objects we use, plus Palermo's limits. Exports are checked against the official
+ * schema itself in tests (test/fixtures/hsds-3.0, hsds-official-schema.test.ts). Fields HSDS
+ * defines but Palermo does not keep (phones, schedules, contacts, funding, …) are accepted and
+ * dropped, so files from other HSDS publishers import; anything else is an error.
  */
 import { z } from 'zod';
 import { LOCATION_TYPES, SERVICE_STATUSES } from '../../../../core/protection/service-taxonomy.ts';

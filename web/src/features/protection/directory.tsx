@@ -14,9 +14,9 @@ import type { TActiveOrganisation } from '../session/active-org.tsx';
 import { useProtectionTranslation } from './i18n.ts';
 import { splitCodes, useLabels } from './labels.ts';
 import {
-  exportDirectory, orgPath, protectionKeys, useCreateDirectoryOrganization, useCreateLocation, useCreateService, useImportDirectory, useLinkLocation, useOwnDirectory, useService, useServices,
+  downloadDirectoryCsv, exportDirectory, orgPath, protectionKeys, useCreateDirectoryOrganization, useCreateLocation, useCreateService, useImportDirectory, useImportDirectoryCsv, useLinkLocation, useOwnDirectory, useService, useServices,
 } from './queries.ts';
-import { ELIGIBLE_SEXES, LOCATION_TYPES, SERVICE_KINDS, SERVICE_STATUSES, type TServiceView } from './types.ts';
+import { ELIGIBLE_SEXES, LOCATION_TYPES, SERVICE_KINDS, SERVICE_STATUSES, type TImportResult, type TServiceView } from './types.ts';
 import './protection.css';
 
 export function ServicesPage() {
@@ -376,35 +376,43 @@ function useLinkLocationAfterCreate(orgId: string) {
   });
 }
 
-/** HSDS 3.0 export (a JSON file) and import (every problem listed with its path in the file). */
+/**
+ * HSDS 3.0 export and import, as a JSON file or as the specification's tabular data package (a
+ * ZIP of CSV files); every problem of an import is listed with its place in the file.
+ */
 function HsdsExchange({ orgId, canManage }: { orgId: string; canManage: boolean }) {
   const { t } = useProtectionTranslation();
   const importing = useImportDirectory(orgId);
+  const importingCsv = useImportDirectoryCsv(orgId);
   const [exportError, setExportError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [readError, setReadError] = useState('');
-  async function download(scope: 'own' | 'all') {
+  async function run(work: () => Promise<void>) {
     setBusy(true);
     setExportError(null);
     try {
-      const data = await exportDirectory(orgId, scope);
-      const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `hsds-directory-${scope}.json`;
-      a.click();
-      window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+      await work();
     } catch (error) {
       setExportError(error);
     } finally {
       setBusy(false);
     }
   }
+  const download = (scope: 'own' | 'all') => run(async () => {
+    const data = await exportDirectory(orgId, scope);
+    const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `hsds-directory-${scope}.json`;
+    a.click();
+    window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+  });
   async function upload(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
     setReadError('');
+    importingCsv.reset();
     let json: unknown;
     try {
       json = JSON.parse(await file.text());
@@ -414,7 +422,14 @@ function HsdsExchange({ orgId, canManage }: { orgId: string; canManage: boolean 
     }
     importing.mutate(json);
   }
-  const issues = importIssues(importing.error);
+  function uploadCsv(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    setReadError('');
+    importing.reset();
+    importingCsv.mutate(file);
+  }
   return (
     <Section id="hsds" title={t('hsds.title')}>
       <p>{t('hsds.intro')}</p>
@@ -422,22 +437,46 @@ function HsdsExchange({ orgId, canManage }: { orgId: string; canManage: boolean 
         <Button variant="secondary" busy={busy} busyLabel={t('common.working')} onClick={() => void download('own')}>{t('hsds.exportOwn')}</Button>
         <Button variant="secondary" busy={busy} busyLabel={t('common.working')} onClick={() => void download('all')}>{t('hsds.exportAll')}</Button>
       </div>
+      <p>{t('hsds.csvIntro')}</p>
+      <div className="form__actions">
+        <Button variant="secondary" busy={busy} busyLabel={t('common.working')} onClick={() => void run(() => downloadDirectoryCsv(orgId, 'own'))}>{t('hsds.exportOwnCsv')}</Button>
+        <Button variant="secondary" busy={busy} busyLabel={t('common.working')} onClick={() => void run(() => downloadDirectoryCsv(orgId, 'all'))}>{t('hsds.exportAllCsv')}</Button>
+      </div>
       <ErrorAlert error={exportError} />
       {canManage && (
-        <div className="field">
-          <label className="field__label" htmlFor="hsds-file">{t('hsds.importLabel')}</label>
-          <p className="field__hint" id="hsds-file-hint">{t('hsds.importHint')}</p>
-          <input id="hsds-file" type="file" accept="application/json,.json" aria-describedby="hsds-file-hint" onChange={(e) => void upload(e)} />
-        </div>
+        <>
+          <div className="field">
+            <label className="field__label" htmlFor="hsds-file">{t('hsds.importLabel')}</label>
+            <p className="field__hint" id="hsds-file-hint">{t('hsds.importHint')}</p>
+            <input id="hsds-file" type="file" accept="application/json,.json" aria-describedby="hsds-file-hint" onChange={(e) => void upload(e)} />
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="hsds-csv-file">{t('hsds.importCsvLabel')}</label>
+            <p className="field__hint" id="hsds-csv-file-hint">{t('hsds.importCsvHint')}</p>
+            <input id="hsds-csv-file" type="file" accept="application/zip,.zip" aria-describedby="hsds-csv-file-hint" onChange={uploadCsv} />
+          </div>
+        </>
       )}
       {readError && <p className="status status--error" role="alert">{readError}</p>}
-      {importing.isPending && <p role="status">{t('common.working')}</p>}
-      {importing.data && (
+      <ImportOutcome mutation={importing} />
+      <ImportOutcome mutation={importingCsv} />
+    </Section>
+  );
+}
+
+/** What an import gave: the summary, or every problem with its place (path, or file:row:column). */
+function ImportOutcome({ mutation }: { mutation: { isPending: boolean; data?: TImportResult | undefined; error: unknown } }) {
+  const { t } = useProtectionTranslation();
+  const issues = importIssues(mutation.error);
+  return (
+    <>
+      {mutation.isPending && <p role="status">{t('common.working')}</p>}
+      {mutation.data && (
         <StatusMessage>
-          {t('hsds.imported', { created: String(importing.data.created), updated: String(importing.data.updated), services: String(importing.data.services) })}
+          {t('hsds.imported', { created: String(mutation.data.created), updated: String(mutation.data.updated), services: String(mutation.data.services) })}
         </StatusMessage>
       )}
-      {importing.error !== null && (issues.length > 0 ? (
+      {mutation.error !== null && (issues.length > 0 ? (
         <div role="alert" className="status status--error">
           <p>{t('hsds.issues', { count: issues.length })}</p>
           <ul>
@@ -448,8 +487,8 @@ function HsdsExchange({ orgId, canManage }: { orgId: string; canManage: boolean 
             ))}
           </ul>
         </div>
-      ) : <ErrorAlert error={importing.error} />)}
-    </Section>
+      ) : <ErrorAlert error={mutation.error} />)}
+    </>
   );
 }
 

@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, seg } from '../../api/client.ts';
+import { AppError } from '../../../../core/errors/app-error.ts';
+import { api, NETWORK_ERROR_REASON, seg } from '../../api/client.ts';
+import { toBase64 } from '../documents/document-rules.ts';
 import type { TConsentView, TDeliveryView, TImportResult, TInbox, TOwnDirectory, TReferralSummary, TReferralView, TServiceView } from './types.ts';
 
 /** Query hooks of the protect-and-assist pages (directory, consents, referrals, deliveries). */
@@ -74,6 +76,34 @@ export function useImportDirectory(orgId: string) {
 }
 export function exportDirectory(orgId: string, scope: 'own' | 'all') {
   return api.get<unknown>(orgPath(orgId, `/directory/export?scope=${scope}`));
+}
+
+/** Imports an HSDS tabular data package (a ZIP of CSV files), sent base64 in JSON. */
+export function useImportDirectoryCsv(orgId: string) {
+  return useDirectoryMutation(orgId, async (file: File) => api.post<TImportResult>(orgPath(orgId, '/directory/import/csv'), { zipBase64: toBase64(new Uint8Array(await file.arrayBuffer())) }));
+}
+
+/**
+ * Downloads the directory as an HSDS tabular data package (ZIP). The api client speaks JSON only,
+ * so the bytes are fetched here; failures still become AppErrors.
+ */
+export async function downloadDirectoryCsv(orgId: string, scope: 'own' | 'all'): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(orgPath(orgId, `/directory/export/csv?scope=${scope}`), { credentials: 'same-origin' });
+  } catch {
+    throw new AppError('INTERNAL', 'The server could not be reached.', { reason: NETWORK_ERROR_REASON });
+  }
+  if (!response.ok) throw AppError.fromBody(await response.json().catch(() => undefined), response.status);
+  const url = URL.createObjectURL(await response.blob());
+  const link = window.document.createElement('a');
+  link.href = url;
+  link.download = `hsds-directory-${scope}.zip`;
+  link.hidden = true;
+  window.document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 // ── the case side ──
