@@ -11,6 +11,7 @@ import { createKeyring } from './crypto/keyring.ts';
 import { startDeadlineSweeps } from './modules/deadlines/sweep-schedule.ts';
 import { startEmailDelivery } from './modules/notifications/email/email-schedule.ts';
 import { startRetentionSweeps } from './modules/retention/retention-schedule.ts';
+import { resumeKeyRotations } from './modules/key-management/key-rotations.ts';
 import type { TClock, TContextDeps } from './context.ts';
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
@@ -76,6 +77,7 @@ export async function startServer(config: TConfig, options: TStartOptions = {}):
   print(`Palermo is listening on ${url} (${database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}).`);
 
   const sweeps = startDeadlineSweeps(deps, (error) => app?.log.error({ err: error }, 'deadline sweep failed'));
+  await resumeKeyRotations(deps, (error) => app?.log.error({ err: error }, 'key rotation failed'));
   const retention = startRetentionSweeps(deps, (error) => app?.log.error({ err: error }, 'retention sweep failed'));
   const emails = config.email ? startEmailDelivery(deps, config.email, (error) => app?.log.error({ err: error }, 'notification e-mail delivery failed')) : null;
   let closed = false;

@@ -18,6 +18,7 @@ import { PROGRAMMES_AUDIT_EVENTS } from './catalog/programmes.ts';
 import { RELEASES_AUDIT_EVENTS } from './catalog/releases.ts';
 import { LINKAGE_AUDIT_EVENTS } from './catalog/linkage.ts';
 import { RETENTION_AUDIT_EVENTS } from './catalog/retention.ts';
+import { KEY_MANAGEMENT_AUDIT_EVENTS } from './catalog/key-management.ts';
 
 /** One catalog file per area (catalog/*.ts); names must not repeat across them. */
 export const AUDIT_EVENT_CATALOG = {
@@ -32,6 +33,7 @@ export const AUDIT_EVENT_CATALOG = {
   ...RELEASES_AUDIT_EVENTS,
   ...LINKAGE_AUDIT_EVENTS,
   ...RETENTION_AUDIT_EVENTS,
+  ...KEY_MANAGEMENT_AUDIT_EVENTS,
 } as const;
 
 

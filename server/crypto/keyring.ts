@@ -23,6 +23,13 @@ export interface TKeyring {
    * master key with HKDF per purpose, so it is never the master key itself and two purposes never share one.
    */
   platformKey(purpose: string): Buffer;
+  /**
+   * Creates the next data-key version of an organisation (key rotation): new writes use it at
+   * once; older ciphertexts still open with their own version until re-encrypted.
+   */
+  addVersion(db: TTx, orgId: string, now: Date): Promise<TOrgKey>;
+  /** Every key version the organisation has, oldest first (searching a blind index during a rotation). */
+  allVersions(db: TDb | TTx, orgId: string): Promise<TOrgKey[]>;
 }
 
 /** Associated data binding a wrapped key to its organisation and version (also used by master-key rotation). */
@@ -55,6 +62,17 @@ export function createKeyring(masterKey: Buffer): TKeyring {
       }
       if (!row) throw new Error('organisation key could not be created');
       return unwrap(orgId, row.keyVersion, row.wrappedKey);
+    },
+    async addVersion(db, orgId, now) {
+      const current = await this.currentKey(db, orgId, now);
+      const version = current.version + 1;
+      const wrappedKey = sealBytes(masterKey, randomBytes(32), wrapContext(orgId, version));
+      await db.insertInto('organisationKeys').values({ orgId, keyVersion: version, wrappedKey, createdAt: now }).execute();
+      return unwrap(orgId, version, wrappedKey);
+    },
+    async allVersions(db, orgId) {
+      const rows = await db.selectFrom('organisationKeys').select(['keyVersion', 'wrappedKey']).where('orgId', '=', orgId).orderBy('keyVersion').execute();
+      return rows.map((row) => unwrap(orgId, row.keyVersion, row.wrappedKey));
     },
     async keyVersion(db, orgId, version) {
       const row = await db.selectFrom('organisationKeys').select('wrappedKey').where('orgId', '=', orgId).where('keyVersion', '=', version).executeTakeFirst();

@@ -39,6 +39,7 @@ import { registerNotificationRoutes } from '../modules/notifications/notificatio
 import { registerCaseTransferRoutes } from '../modules/case-transfers/case-transfers.routes.ts';
 import { registerRetentionRoutes } from '../modules/retention/retention.routes.ts';
 import { registerExportRoutes } from '../modules/exports/exports.routes.ts';
+import { registerKeyManagementRoutes } from '../modules/key-management/key-management.routes.ts';
 
 export interface TRouteEntry {
   method: string;
@@ -86,6 +87,7 @@ const ROUTE_MODULES = [
   registerCaseTransferRoutes,
   registerRetentionRoutes,
   registerExportRoutes,
+  registerKeyManagementRoutes,
   registerTwoFactorRoutes,
   registerSecurityPolicyRoutes,
   registerEmergencyAccessRoutes,

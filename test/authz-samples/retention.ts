@@ -15,7 +15,7 @@ async function closedCase(t: TTestApp, orgId: string): Promise<{ caseId: string;
   return { caseId, reference: row.reference };
 }
 
-/** Sample requests for the routes of retention, legal holds, erasure and identifying exports. */
+/** Sample requests for the routes of retention, legal holds, erasure, identifying exports and key rotation. */
 export const RETENTION_SAMPLES: Record<string, TSample> = {
   'GET /api/organisations/:orgId/retention-policy': { build: async ({ orgId }) => ({ url: `${base(orgId)}/retention-policy` }) },
   'PUT /api/organisations/:orgId/retention-policy': { build: async ({ orgId }) => ({ url: `${base(orgId)}/retention-policy`, body: { anonymiseAfterDays: 3650 } }) },
@@ -28,6 +28,8 @@ export const RETENTION_SAMPLES: Record<string, TSample> = {
       return { url: `${base(orgId)}/cases/${caseId}/legal-hold` };
     },
   },
+  'GET /api/organisations/:orgId/key-rotations': { build: async ({ orgId }) => ({ url: `${base(orgId)}/key-rotations` }) },
+  'POST /api/organisations/:orgId/key-rotations': { build: async ({ orgId }) => ({ url: `${base(orgId)}/key-rotations` }) },
   'POST /api/organisations/:orgId/exports/cases': { build: async ({ orgId }) => ({ url: `${base(orgId)}/exports/cases`, body: { password: 'a sample archive passphrase', purpose: 'other' } }) },
   'POST /api/organisations/:orgId/cases/:caseId/erasure': {
     build: async ({ t, orgId }) => {

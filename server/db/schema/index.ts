@@ -9,11 +9,11 @@ import type { TSecurityTables } from './security.ts';
 import type { TProgrammesTables } from './programmes.ts';
 import type { TReleasesTables } from './releases.ts';
 import type { TLinkageTables } from './linkage.ts';
-import type { TRetentionTables } from './retention.ts';
+import type { TKeyManagementTables, TRetentionTables } from './retention.ts';
 
 /**
  * Kysely's view of every table, one file per area so modules can add tables side by side.
  * Keep each file in step with `migrations/`.
  */
 export interface TDatabaseSchema extends TFoundationTables, TNrmTables, TEvidenceTables, TJusticeTables, TProtectionTables, TDocumentTables,
-    TCooperationTables, TSecurityTables, TProgrammesTables, TReleasesTables, TLinkageTables, TRetentionTables {}
+    TCooperationTables, TSecurityTables, TProgrammesTables, TReleasesTables, TLinkageTables, TRetentionTables, TKeyManagementTables {}

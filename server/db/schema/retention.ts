@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { TTimestamp } from './foundation.ts';
 
 /** Retention policies and legal holds (migration 0012; `persons.anonymised_at` is in nrm.ts). */
@@ -18,4 +19,21 @@ export interface TCaseLegalHoldsTable {
 export interface TRetentionTables {
   retentionPolicies: TRetentionPoliciesTable;
   caseLegalHolds: TCaseLegalHoldsTable;
+}
+
+/** Organisation data-key rotations (migration 0013). */
+export interface TKeyRotationsTable {
+  orgId: string;
+  id: Generated<string>;
+  toVersion: number;
+  status: string;
+  rowsReencrypted: Generated<number>;
+  error: string | null;
+  startedBy: string | null;
+  startedAt: TTimestamp;
+  finishedAt: TTimestamp | null;
+}
+
+export interface TKeyManagementTables {
+  keyRotations: TKeyRotationsTable;
 }

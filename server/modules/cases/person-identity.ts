@@ -20,7 +20,7 @@ export const ZPersonIdentity = z.strictObject({
 });
 export type TPersonIdentity = z.infer<typeof ZPersonIdentity>;
 
-const identityContext = (orgId: string, personId: string) => `palermo/person-identity/${orgId}/${personId}`;
+export const identityContext = (orgId: string, personId: string) => `palermo/person-identity/${orgId}/${personId}`;
 
 /** Every name a person is known by, for the blind index and the display name. */
 export function namesOf(identity: TPersonIdentity): string[] {
@@ -46,10 +46,20 @@ export async function openIdentity(keyring: TKeyring, db: TDb | TTx, row: { orgI
   return openJson<TPersonIdentity>(key.dataKey, row.identityCiphertext, identityContext(row.orgId, row.id));
 }
 
-/** Blind-index tokens of a search query, under every key version the organisation has used. */
-export async function searchTokens(keyring: TKeyring, tx: TTx, orgId: string, query: string, now: Date): Promise<string[]> {
-  const key = await keyring.currentKey(tx, orgId, now);
-  return blindIndexTokens(key.indexKey, query);
+/**
+ * Blind-index tokens of a search query, one list per key version the organisation has (a row is
+ * indexed under the version that sealed it; during a key rotation both kinds exist). A row matches
+ * when it holds every token of one of the lists.
+ */
+export async function searchTokens(keyring: TKeyring, tx: TTx, orgId: string, query: string, now: Date): Promise<string[][]> {
+  await keyring.currentKey(tx, orgId, now);
+  const keys = await keyring.allVersions(tx, orgId);
+  return keys.map((key) => blindIndexTokens(key.indexKey, query)).filter((tokens) => tokens.length > 0);
+}
+
+/** The blind index of an identity under one key version (re-indexing after a key rotation). */
+export function nameIndexOf(indexKey: Buffer, identity: TPersonIdentity): string[] {
+  return [...new Set(namesOf(identity).flatMap((name) => blindIndexTokens(indexKey, name)))];
 }
 
 /**

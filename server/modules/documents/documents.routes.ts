@@ -19,8 +19,8 @@ const ZUpload = z.strictObject({
 });
 const ZDocument = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number().int(), uploadedAt: z.string(), uploadedBy: z.string().nullable() });
 
-const nameContext = (orgId: string, id: string) => `palermo/document-name/${orgId}/${id}`;
-const contentContext = (orgId: string, id: string) => `palermo/document-content/${orgId}/${id}`;
+export const nameContext = (orgId: string, id: string) => `palermo/document-name/${orgId}/${id}`;
+export const contentContext = (orgId: string, id: string) => `palermo/document-content/${orgId}/${id}`;
 
 /**
  * Case documents: sealed at rest under the organisation's key, type checked against the bytes,

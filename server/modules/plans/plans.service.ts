@@ -10,7 +10,7 @@ import { getCaseRow } from '../cases/cases.repo.ts';
 import type { TPlanContent, TPlanVersionView } from './plans.schemas.ts';
 
 /** The survivor's words and the needs assessment are narrative: sealed like identity, bound to the version. */
-const contentContext = (orgId: string, planId: string, version: number) => `palermo/plan-content/${orgId}/${planId}/${version}`;
+export const contentContext = (orgId: string, planId: string, version: number) => `palermo/plan-content/${orgId}/${planId}/${version}`;
 type TStoredContent = TPlanContent & { goals: (TPlanContent['goals'][number] & { id: string })[] };
 
 /** Whether the organisation's plans need a supervisor's approval before they take effect (default: no). */

@@ -17,7 +17,7 @@ const MAX_DRAFT_BYTES = 64 * 1024;
 const ZDraftParams = z.object({ orgId: ZUuid, draftId: ZUuid }).strict();
 const ZDraftData = z.record(z.string(), z.unknown()).refine((data) => JSON.stringify(data).length <= MAX_DRAFT_BYTES, { message: `at most ${MAX_DRAFT_BYTES} bytes` });
 const ZDraft = z.object({ id: z.string(), step: z.number().int(), data: z.record(z.string(), z.unknown()), updatedAt: z.string() });
-const draftContext = (orgId: string, draftId: string) => `palermo/referral-draft/${orgId}/${draftId}`;
+export const draftContext = (orgId: string, draftId: string) => `palermo/referral-draft/${orgId}/${draftId}`;
 
 export function registerReferralDraftRoutes(app: FastifyInstance, deps: TAppDeps): void {
   const api = zodApp(app);

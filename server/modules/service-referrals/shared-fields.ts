@@ -18,7 +18,7 @@ import type { TSendReferral, TSharedFields } from './service-referrals.schemas.t
  * - the receiver sees what the person consented to share at that time; later changes to the
  *   case reach the receiver only through a new referral (and a new consent if needed).
  */
-const context = (receivingOrgId: string, referralId: string) => `palermo/service-referral-shared/${receivingOrgId}/${referralId}`;
+export const sharedFieldsContext = (receivingOrgId: string, referralId: string) => `palermo/service-referral-shared/${receivingOrgId}/${referralId}`;
 
 function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
   const picked: Partial<Pick<T, K>> = {};
@@ -56,25 +56,25 @@ export function buildSharedFields(groups: readonly TFieldGroup[], caseRow: TCase
 
 export async function sealSharedFields(keyring: TKeyring, tx: TTx, receivingOrgId: string, referralId: string, shared: TSharedFields, now: Date) {
   const key = await keyring.currentKey(tx, receivingOrgId, now);
-  return { sharedCiphertext: sealJson(key.dataKey, shared, context(receivingOrgId, referralId)), sharedKeyVersion: key.version };
+  return { sharedCiphertext: sealJson(key.dataKey, shared, sharedFieldsContext(receivingOrgId, referralId)), sharedKeyVersion: key.version };
 }
 
 export async function openSharedFields(keyring: TKeyring, db: TDb | TTx, row: { id: string; receivingOrgId: string; sharedCiphertext: string | null; sharedKeyVersion: number | null }): Promise<TSharedFields | null> {
   if (!row.sharedCiphertext || row.sharedKeyVersion === null) return null;
   const key = await keyring.keyVersion(db, row.receivingOrgId, row.sharedKeyVersion);
-  return openJson<TSharedFields>(key.dataKey, row.sharedCiphertext, context(row.receivingOrgId, row.id));
+  return openJson<TSharedFields>(key.dataKey, row.sharedCiphertext, sharedFieldsContext(row.receivingOrgId, row.id));
 }
 
 /** Notes the referrer's organisation keeps about a referral (override justification, decline note). */
-const noteContext = (orgId: string, referralId: string, purpose: 'override-justification' | 'decline-note') => `palermo/service-referral-${purpose}/${orgId}/${referralId}`;
+export const referralNoteContext = (orgId: string, referralId: string, purpose: 'override-justification' | 'decline-note') => `palermo/service-referral-${purpose}/${orgId}/${referralId}`;
 
 export async function sealReferralNote(keyring: TKeyring, tx: TTx, orgId: string, referralId: string, purpose: 'override-justification' | 'decline-note', text: string, now: Date) {
   const key = await keyring.currentKey(tx, orgId, now);
-  return { ciphertext: sealJson(key.dataKey, text, noteContext(orgId, referralId, purpose)), keyVersion: key.version };
+  return { ciphertext: sealJson(key.dataKey, text, referralNoteContext(orgId, referralId, purpose)), keyVersion: key.version };
 }
 
 export async function openReferralNote(keyring: TKeyring, db: TDb | TTx, orgId: string, referralId: string, purpose: 'override-justification' | 'decline-note', ciphertext: string | null, keyVersion: number | null): Promise<string | null> {
   if (!ciphertext || keyVersion === null) return null;
   const key = await keyring.keyVersion(db, orgId, keyVersion);
-  return openJson<string>(key.dataKey, ciphertext, noteContext(orgId, referralId, purpose));
+  return openJson<string>(key.dataKey, ciphertext, referralNoteContext(orgId, referralId, purpose));
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { TCaseStatus } from '../../../../core/nrm/case-status.ts';
 import type { TCtx } from '../../../context.ts';
+import { authorizeCaseRead } from '../../emergency-access/case-read-access.ts';
 import { authorizeInOrganisation } from '../../../authz/org-access.ts';
 import { can } from '../../../authz/policy.ts';
 import { presentCaseSummary, deadlineState } from '../cases.presenter.ts';
@@ -33,9 +34,9 @@ export async function findCases(ctx: TCtx, orgId: string, input: TFindCasesInput
     .limit(input.limit);
   if (input.status) query = query.where('cases.status', '=', input.status);
   if (input.q && mayReadIdentity) {
-    const tokens = await searchTokens(ctx.keyring, ctx.db, orgId, input.q, now);
-    if (tokens.length === 0) return [];
-    query = query.where(sql<boolean>`persons.name_index @> ${sql.val(tokens)}::text[]`);
+    const tokenLists = await searchTokens(ctx.keyring, ctx.db, orgId, input.q, now);
+    if (tokenLists.length === 0) return [];
+    query = query.where(sql<boolean>`(${sql.join(tokenLists.map((tokens) => sql`persons.name_index @> ${sql.val(tokens)}::text[]`), sql` or `)})`);
   }
   if (input.overdue) {
     query = query.where(({ exists, selectFrom }) => exists(selectFrom('deadlines').select('deadlines.id')
@@ -64,7 +65,7 @@ export async function findCases(ctx: TCtx, orgId: string, input: TFindCasesInput
 
 /** The case's history from the audit log, newest first. */
 export async function caseTimeline(ctx: TCtx, orgId: string, caseId: string) {
-  await authorizeInOrganisation(ctx.db, ctx.actor, orgId, 'case.read');
+  await authorizeCaseRead(ctx, orgId, caseId, 'timeline');
   const exists = await ctx.db.selectFrom('cases').select('id').where('orgId', '=', orgId).where('id', '=', caseId).executeTakeFirst();
   if (!exists) return null;
   const rows = await ctx.db.selectFrom('auditEvents').select(['seq', 'action', 'actorLabel', 'createdAt', 'metadata'])
