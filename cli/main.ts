@@ -5,7 +5,7 @@ import { DEMO_HELP, runDemo } from './commands/demo.ts';
 import { CASES_LIST_HELP, DEADLINES_SWEEP_HELP, runCasesList, runDeadlinesSweep } from './commands/cases-list.ts';
 import { IMPORT_CTDC_HELP, runImportCtdc } from './commands/import-ctdc.ts';
 import { MIGRATE_HELP, runMigrate } from './commands/migrate.ts';
-import { BACKUP_HELP, RESTORE_HELP, runBackup, runRestore } from './commands/backup.ts';
+import { BACKUP_HELP, BACKUP_MANIFEST_HELP, RESTORE_HELP, RESTORE_VERIFY_HELP, runBackup, runBackupManifest, runRestore, runRestoreVerify } from './commands/backup.ts';
 import { runStart, START_HELP } from './commands/start.ts';
 import { KEYS_ROTATE_MASTER_HELP, KEYS_VERIFY_HELP, runKeysRotateMaster, runKeysVerify } from './commands/keys.ts';
 import { LINK_DEDUPE_HELP, LINK_ENCODE_HELP, LINK_MATCH_HELP, runLinkDedupe, runLinkEncode, runLinkMatch } from './commands/link.ts';
@@ -19,6 +19,8 @@ Commands:
   audit verify   verify the tamper-evident audit log
   backup         back up the embedded database through the running server
   restore        restore and verify a backup into an empty data folder
+  backup manifest  row counts and audit chain heads of the database (with pg_dump)
+  restore verify   compare the database with a manifest (after pg_restore)
   keys rotate-master  move everything the master key protects to a new master key
   keys verify    check that every organisation data key opens with the master key
   demo           create a demonstration organisation with synthetic users
@@ -45,6 +47,8 @@ const COMMANDS: Record<string, TCommand> = {
   demo: { help: DEMO_HELP, run: (io) => runDemo(io) },
   backup: { help: BACKUP_HELP, run: (io, args) => runBackup(io, args) },
   restore: { help: RESTORE_HELP, run: (io, args) => runRestore(io, args) },
+  'backup manifest': { help: BACKUP_MANIFEST_HELP, run: (io, args) => runBackupManifest(io, args) },
+  'restore verify': { help: RESTORE_VERIFY_HELP, run: (io, args) => runRestoreVerify(io, args) },
   'keys rotate-master': { help: KEYS_ROTATE_MASTER_HELP, run: (io, args) => runKeysRotateMaster(io, args) },
   'keys verify': { help: KEYS_VERIFY_HELP, run: (io) => runKeysVerify(io) },
   'cases list': { help: CASES_LIST_HELP, run: (io, args) => runCasesList(io, args) },

@@ -8,6 +8,7 @@ import { listAuditChains, verifyAuditChain } from '../../server/audit/verify-cha
 import { MASTER_KEY_FILE } from '../../server/crypto/master-key.ts';
 import { compareManifests, computeBackupManifest, type TBackupManifest } from '../../server/modules/backup/backup-manifest.ts';
 import type { TCliIo } from '../cli-io.ts';
+import type { TDatabase } from '../../server/db/database.ts';
 
 export const BACKUP_HELP = `palermo backup FILE [--url URL]
 
@@ -24,6 +25,19 @@ Restores a backup made by \`palermo backup\` into DATA_DIR, which must not hold 
 then verifies it: every table's row count and every audit chain head against FILE.manifest.json,
 and every audit hash chain recomputed. Exits 1 on any difference. Copy the old master.key into
 DATA_DIR (or set PALERMO_MASTER_KEY) before starting the server on the restored folder.`;
+
+export const BACKUP_MANIFEST_HELP = `palermo backup manifest FILE
+
+Writes FILE: the row count of every table and the head of every audit chain of the configured
+database. For PostgreSQL, take it together with the dump, while no server writes:
+  palermo backup manifest palermo.manifest.json && pg_dump -Fc "$DATABASE_URL" > palermo.dump
+then after pg_restore into an empty database run: palermo restore verify palermo.manifest.json`;
+
+export const RESTORE_VERIFY_HELP = `palermo restore verify FILE
+
+Compares the configured database with a manifest written by \`palermo backup manifest\` (or by
+\`palermo backup\`): every table's row count and every audit chain head, and recomputes every audit
+hash chain. Exits 1 on any difference. Use it after pg_restore (PostgreSQL).`;
 
 function argument(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -62,6 +76,58 @@ export async function runBackup(io: TCliIo, args: string[]): Promise<number> {
   return 0;
 }
 
+export async function runBackupManifest(io: TCliIo, args: string[]): Promise<number> {
+  const file = args.find((arg) => !arg.startsWith('--'));
+  if (!file) {
+    io.err('Name the manifest file: palermo backup manifest FILE');
+    return 2;
+  }
+  const { database } = await openConfiguredDatabase(loadConfig(io.env));
+  try {
+    const manifest = await computeBackupManifest(database.db, new Date());
+    writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
+    io.out(`Manifest written: ${file} (${Object.values(manifest.rowCounts).reduce((sum, count) => sum + count, 0)} rows in ${Object.keys(manifest.rowCounts).length} tables).`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+/** Row counts and chain heads against the manifest, and every audit chain recomputed. */
+async function verifyAgainstManifest(database: TDatabase, manifestFile: string): Promise<string[]> {
+  const problems: string[] = [];
+  if (existsSync(manifestFile)) {
+    const expected = JSON.parse(readFileSync(manifestFile, 'utf8')) as TBackupManifest;
+    problems.push(...compareManifests(expected, await computeBackupManifest(database.db, new Date())));
+  } else problems.push(`${manifestFile} is missing: row counts could not be compared`);
+  for (const chain of await listAuditChains(database.db)) {
+    const result = await verifyAuditChain(database.db, chain);
+    if (!result.ok) problems.push(`audit chain ${chain} broken at seq ${result.firstBrokenSeq}: ${result.reason}`);
+  }
+  return problems;
+}
+
+export async function runRestoreVerify(io: TCliIo, args: string[]): Promise<number> {
+  const file = args.find((arg) => !arg.startsWith('--'));
+  if (!file) {
+    io.err('Name the manifest: palermo restore verify FILE');
+    return 2;
+  }
+  const { database } = await openConfiguredDatabase(loadConfig(io.env));
+  try {
+    const problems = await verifyAgainstManifest(database, file);
+    if (problems.length > 0) {
+      for (const problem of problems) io.err(`  ${problem}`);
+      io.err('The database does NOT match the manifest.');
+      return 1;
+    }
+    io.out('Verified: row counts and audit chain heads match the manifest, every audit chain is intact.');
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
 export async function runRestore(io: TCliIo, args: string[]): Promise<number> {
   const file = args.find((arg) => !arg.startsWith('--'));
   if (!file || !existsSync(file)) {
@@ -97,16 +163,7 @@ export async function runRestore(io: TCliIo, args: string[]): Promise<number> {
   }
   const { database } = await openConfiguredDatabase(config);
   try {
-    const problems: string[] = [];
-    const manifestFile = `${file}.manifest.json`;
-    if (existsSync(manifestFile)) {
-      const expected = JSON.parse(readFileSync(manifestFile, 'utf8')) as TBackupManifest;
-      problems.push(...compareManifests(expected, await computeBackupManifest(database.db, new Date())));
-    } else problems.push(`${manifestFile} is missing: row counts could not be compared`);
-    for (const chain of await listAuditChains(database.db)) {
-      const result = await verifyAuditChain(database.db, chain);
-      if (!result.ok) problems.push(`audit chain ${chain} broken at seq ${result.firstBrokenSeq}: ${result.reason}`);
-    }
+    const problems = await verifyAgainstManifest(database, `${file}.manifest.json`);
     if (problems.length > 0) {
       for (const problem of problems) io.err(`  ${problem}`);
       io.err('The restored database does NOT match the backup.');

@@ -32,12 +32,25 @@ const InvestigationPage = lazy(() => import('./routes/investigation-page.tsx').t
 const JusticeFunnelPage = lazy(() => import('./routes/justice-funnel-page.tsx').then((m) => ({ default: m.JusticeFunnelPage })));
 // Statistics bring ECharts (bars, lines, SVG renderer) and the `stats` strings; NRM settings the shared profile schema.
 const StatsPage = lazy(() => import('./routes/stats-page.tsx').then((m) => ({ default: m.StatsPage })));
+// Statistical releases (prepare, approve, download) share the `stats` strings.
+const ReleasesPage = lazy(() => import('./features/stats/releases-page.tsx').then((m) => ({ default: m.ReleasesPage })));
+const ReleasePage = lazy(() => import('./features/stats/releases-page.tsx').then((m) => ({ default: m.ReleasePage })));
 const NrmSettingsPage = lazy(() => import('./routes/nrm-settings-page.tsx').then((m) => ({ default: m.NrmSettingsPage })));
 // Protect and assist: the service directory and the service-referral inboxes (with the `protection` strings).
 const ServicesPage = lazy(() => import('./routes/protection-services-page.tsx').then((m) => ({ default: m.ServicesPage })));
 const ServicePage = lazy(() => import('./routes/protection-services-page.tsx').then((m) => ({ default: m.ServicePage })));
 const ReferralsInboxPage = lazy(() => import('./routes/protection-referrals-page.tsx').then((m) => ({ default: m.ReferralsInboxPage })));
 const ReferralPage = lazy(() => import('./routes/protection-referrals-page.tsx').then((m) => ({ default: m.ReferralPage })));
+const DuplicatesPage = lazy(() => import('./features/linkage/duplicates-page.tsx').then((m) => ({ default: m.DuplicatesPage })));
+// Case transfers between organisations (their strings are in `protection` too) and the user's notifications.
+const TransfersPage = lazy(() => import('./routes/case-transfers-page.tsx').then((m) => ({ default: m.TransfersPage })));
+const TransferPage = lazy(() => import('./routes/case-transfers-page.tsx').then((m) => ({ default: m.TransferPage })));
+const SecuritySettingsPage = lazy(() => import('./features/security/security-settings-page.tsx').then((m) => ({ default: m.SecuritySettingsPage })));
+const NotificationsPage = lazy(() => import('./routes/notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })));
+// Monitoring and evaluation: programmes, indicators and progress reports (with the `programmes` strings).
+const ProgrammesPage = lazy(() => import('./features/programmes/programmes-list.tsx').then((m) => ({ default: m.ProgrammesPage })));
+const ProgrammePage = lazy(() => import('./features/programmes/programme-page.tsx').then((m) => ({ default: m.ProgrammePage })));
+const ProgressReportPage = lazy(() => import('./features/programmes/progress-report-page.tsx').then((m) => ({ default: m.ProgressReportPage })));
 
 /** Signed-in pages by path. */
 const ROUTES: Record<string, () => ReactNode> = {
@@ -53,17 +66,27 @@ const ROUTES: Record<string, () => ReactNode> = {
   '/investigations/new': () => <NewInvestigationPage />,
   '/justice/funnel': () => <JusticeFunnelPage />,
   '/statistics': () => <StatsPage />,
+  '/statistics/releases': () => <ReleasesPage />,
   '/settings/nrm': () => <NrmSettingsPage />,
+  '/settings/security': () => <SecuritySettingsPage />,
   '/services': () => <ServicesPage />,
   '/service-referrals': () => <ReferralsInboxPage />,
+  '/duplicates': () => <DuplicatesPage />,
+  '/case-transfers': () => <TransfersPage />,
+  '/notifications': () => <NotificationsPage />,
+  '/programmes': () => <ProgrammesPage />,
 };
 
 /** Signed-in pages with parameters, tried in order after the exact paths above. */
 const PARAM_ROUTES: [pattern: string, render: (params: Record<string, string>) => ReactNode][] = [
   ['/cases/:caseId', (params) => <CasePage caseId={params.caseId ?? ''} />],
+  ['/statistics/releases/:releaseId', (params) => <ReleasePage releaseId={params.releaseId ?? ''} />],
   ['/investigations/:investigationId', (params) => <InvestigationPage investigationId={params.investigationId ?? ''} />],
   ['/services/:serviceId', (params) => <ServicePage serviceId={params.serviceId ?? ''} />],
   ['/service-referrals/:referralId', (params) => <ReferralPage referralId={params.referralId ?? ''} />],
+  ['/case-transfers/:transferId', (params) => <TransferPage transferId={params.transferId ?? ''} />],
+  ['/programmes/:programmeId', (params) => <ProgrammePage programmeId={params.programmeId ?? ''} />],
+  ['/programmes/:programmeId/reports/:period', (params) => <ProgressReportPage programmeId={params.programmeId ?? ''} period={params.period ?? ''} />],
 ];
 
 function renderRoute(path: string): ReactNode {

@@ -7,16 +7,20 @@ import { clearSessionCookie, runUserUseCase, setSessionCookie, zodApp } from '..
 import { changePassword, login, logout } from './auth.service.ts';
 import { ZChangePasswordRequest, ZLoginRequest, ZSessionInfo } from './auth.schemas.ts';
 import { presentSessionInfo } from './session-info.presenter.ts';
+import { ZTwoFactorChallenge } from '../two-factor/two-factor.schemas.ts';
 
 export function registerAuthRoutes(app: FastifyInstance, deps: TAppDeps): void {
   const api = zodApp(app);
   const sessionSettings = { idleMinutes: deps.config.sessionIdleMinutes, absoluteHours: deps.config.sessionAbsoluteHours };
 
   api.post('/api/auth/login', {
-    schema: { tags: ['auth'], summary: 'Sign in with e-mail and password', body: ZLoginRequest, response: { 200: ZSessionInfo, ...ERROR_RESPONSES } },
+    schema: { tags: ['auth'], summary: 'Sign in with e-mail and password (202 with a challenge when a second step is due)', body: ZLoginRequest, response: { 200: ZSessionInfo, 202: ZTwoFactorChallenge, ...ERROR_RESPONSES } },
     config: { access: { auth: 'public' } },
   }, async (request, reply) => {
     const session = await login(deps, requestInfo(request), request.body, sessionSettings);
+    if ('challengeToken' in session) {
+      return reply.status(202).send({ twoFactorRequired: true as const, challengeToken: session.challengeToken, expiresAt: session.expiresAt.toISOString() });
+    }
     setSessionCookie(reply, deps, session);
     const idleEnd = new Date(deps.clock().getTime() + sessionSettings.idleMinutes * 60_000);
     const expiresAt = idleEnd < session.expiresAt ? idleEnd : session.expiresAt;

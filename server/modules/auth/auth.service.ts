@@ -5,6 +5,8 @@ import { assertPasswordPolicy, burnVerifyTime, hashPassword, verifyPassword } fr
 import { clearThrottle, findActiveLock, recordFailure, throttleKey } from './login-throttle.repo.ts';
 import { deleteOtherSessions, deleteSession, insertSession } from './sessions.repo.ts';
 import { digestToken, newSecretToken } from './session-tokens.ts';
+import { hasConfirmedTwoFactor } from '../two-factor/two-factor.repo.ts';
+import { issueLoginChallenge, type TLoginChallenge } from '../two-factor/login-challenge.ts';
 
 export interface TSessionSettings {
   idleMinutes: number;
@@ -34,6 +36,8 @@ export async function openSession(ctx: TCtx, userId: string, settings: TSessionS
 /**
  * Checks a password login, with lockout after repeated failures. Failures are committed (counter
  * and audit row) before the error is thrown, so a failed attempt is never lost with the rollback.
+ * With two-factor sign-in on, a right password yields a short-lived challenge instead of a
+ * session (second step: server/modules/two-factor/two-factor-login.ts).
  * @throws RATE_LIMITED while locked, UNAUTHENTICATED on a wrong e-mail or password
  */
 export async function login(
@@ -41,7 +45,7 @@ export async function login(
   request: TRequestInfo,
   input: { email: string; password: string },
   settings: TSessionSettings,
-): Promise<TNewSession> {
+): Promise<TNewSession | TLoginChallenge> {
   const anonymous: TActor = { type: 'anonymous' };
   const keys = [throttleKey('email', input.email), ...(request.ip ? [throttleKey('ip', request.ip)] : [])];
   const lockedUntil = await withContext(deps, anonymous, request, async (ctx) => {
@@ -66,6 +70,7 @@ export async function login(
   const actor: TActor = { type: 'user', userId: user.id, email: user.email, displayName: user.displayName, isPlatformAdmin: user.isPlatformAdmin, roles: new Map(), sessionId: '' };
   return withContext(deps, actor, request, async (ctx) => {
     await clearThrottle(ctx.db, keys[0]!);
+    if (await hasConfirmedTwoFactor(ctx.db, user.id)) return issueLoginChallenge(ctx, user.id);
     const session = await openSession(ctx, user.id, settings);
     await ctx.audit.record('user.loggedIn', { orgId: null, subjectType: 'user', subjectId: user.id, metadata: { email: user.email } });
     return session;
@@ -88,7 +93,7 @@ export async function changePassword(ctx: TCtx, input: { currentPassword: string
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError('UNAUTHENTICATED', 'The current password is not right.', { reason: 'WRONG_PASSWORD' });
   }
-  assertPasswordPolicy(input.newPassword, user.email, 'body.newPassword');
+  assertPasswordPolicy(input.newPassword, { email: user.email, displayName: user.displayName }, 'body.newPassword');
   await updatePasswordHash(ctx.db, user.id, await hashPassword(input.newPassword), ctx.now());
   await deleteOtherSessions(ctx.db, user.id, ctx.actor.sessionId);
   await ctx.audit.record('user.passwordChanged', { orgId: null, subjectType: 'user', subjectId: user.id, metadata: {} });

@@ -1,13 +1,14 @@
 import { hash, verify } from '@node-rs/argon2';
 import { AppError } from '../../../core/errors/app-error.ts';
+import { PASSWORD_PROBLEM_MESSAGES, passwordProblems } from '../../../core/security/password-policy.ts';
+import { commonPasswords } from '../../security/common-passwords.ts';
 
 /** OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. Runs on libuv's pool, off the event loop. */
 // `Algorithm.Argon2id` is an ambient const enum, which isolated modules cannot read: its value is 2.
 const ARGON2ID = 2;
 const ARGON2_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../core/security/password-policy.ts';
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);
@@ -32,19 +33,16 @@ export async function burnVerifyTime(password: string): Promise<void> {
 }
 
 /**
- * Rejects passwords that are too short or too close to the e-mail.
- * @throws AppError VALIDATION_FAILED with the issue on `path`
+ * Rejects passwords that are too short, too uniform, built on the account's e-mail or name, or
+ * on the bundled list of common/breached passwords (core/security/password-policy.ts).
+ * @throws AppError VALIDATION_FAILED with every issue on `path`
  */
-export function assertPasswordPolicy(password: string, email: string, path: string): void {
-  const problems: string[] = [];
-  if (password.length < PASSWORD_MIN_LENGTH) problems.push(`Use at least ${PASSWORD_MIN_LENGTH} characters.`);
-  if (password.length > PASSWORD_MAX_LENGTH) problems.push(`Use at most ${PASSWORD_MAX_LENGTH} characters.`);
-  const localPart = email.split('@')[0]?.toLowerCase() ?? '';
-  if (localPart.length >= 4 && password.toLowerCase().includes(localPart)) problems.push('Do not use your e-mail address in the password.');
-  if (new Set(password).size < 5) problems.push('Use more varied characters.');
+export function assertPasswordPolicy(password: string, account: { email: string; displayName?: string | null }, path: string): void {
+  const problems = passwordProblems(password, account, commonPasswords());
   if (problems.length > 0) {
     throw new AppError('VALIDATION_FAILED', 'The password does not meet the policy.', {
-      issues: problems.map((message) => ({ path, message })),
+      issues: problems.map((problem) => ({ path, message: PASSWORD_PROBLEM_MESSAGES[problem] })),
+      passwordProblems: problems,
     });
   }
 }

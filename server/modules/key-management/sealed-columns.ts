@@ -8,6 +8,7 @@ import { confidentialLocationContext } from '../services/confidential-location.t
 import { referralNoteContext, sharedFieldsContext } from '../service-referrals/shared-fields.ts';
 import { noteContext as transferNoteContext } from '../case-transfers/transfer-repo.ts';
 import { evidenceContentContext, evidenceNameContext } from '../programmes/use-cases/indicators.ts';
+import { justificationContext } from '../emergency-access/emergency-access.service.ts';
 
 /**
  * Every column sealed under an organisation's data key, with what re-encrypting it needs: whose
@@ -68,5 +69,6 @@ export const SEALED_COLUMN_SETS: TSealedColumnSet[] = [
       { column: 'contentCiphertext', kind: 'bytes', context: (row) => evidenceContentContext(s(row.orgId), s(row.id)) },
     ],
   },
+  { name: 'emergencyAccessGrants.justification', table: 'emergencyAccessGrants', keyOrgColumn: 'orgId', versionColumn: 'keyVersion', primaryKey: ['id'], columns: [{ column: 'justificationCiphertext', kind: 'json', context: (row) => justificationContext(s(row.orgId), s(row.id)) }] },
   { name: 'caseTransfers.note', table: 'caseTransfers', keyOrgColumn: 'receivingOrgId', versionColumn: 'noteKeyVersion', primaryKey: ['id'], columns: [{ column: 'noteCiphertext', kind: 'json', context: (row) => transferNoteContext(s(row.receivingOrgId), s(row.id)) }] },
 ];

@@ -20,7 +20,7 @@ export interface TCreateUserInput {
  * @throws CONFLICT (EMAIL_TAKEN) when the e-mail is in use; VALIDATION_FAILED for a weak password
  */
 export async function createUser(ctx: TCtx, input: TCreateUserInput): Promise<TUserRow> {
-  assertPasswordPolicy(input.password, input.email, input.passwordPath ?? 'password');
+  assertPasswordPolicy(input.password, { email: input.email, displayName: input.displayName }, input.passwordPath ?? 'password');
   if (await findUserByEmail(ctx.db, input.email)) {
     throw new AppError('CONFLICT', 'A user with this e-mail already exists.', { reason: 'EMAIL_TAKEN' });
   }

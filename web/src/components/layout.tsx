@@ -3,9 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { NrmSettingsNavLink } from '../features/jurisdiction/nav-link.tsx';
 import { InvestigationsNavLink } from '../features/justice/nav-link.tsx';
 import { ReferralsNavLink, ServicesNavLink } from '../features/protection/nav-links.tsx';
+import { NotificationsBell } from '../features/notifications/bell.tsx';
 import { useActiveOrg } from '../features/session/active-org.tsx';
 import { useLogout } from '../features/session/queries.ts';
 import { StatisticsNavLink } from '../features/stats/nav-link.tsx';
+import { ReleasesNavLink } from '../features/stats/releases-nav-link.tsx';
+import { ProgrammesNavLink } from '../features/programmes/nav-link.tsx';
+import { DuplicatesNavLink } from '../features/linkage/nav-link.tsx';
+import { TransfersNavLink } from '../features/transfers/nav-link.tsx';
 import { Link } from '../router.tsx';
 import { ErrorAlert } from './alert.tsx';
 import { Button } from './button.tsx';
@@ -79,6 +84,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <div className="app-header__controls">
             <OrgSwitcher />
             <LanguageMenu />
+            <NotificationsBell />
             <div className="app-header__user">
               <span className="app-header__name">{t('header.signedInAs', { name: session.user.displayName })}</span>
               <Button
@@ -122,9 +128,29 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 <ReferralsNavLink />
               </li>
             )}
+            {can('case.transfer') && (
+              <li>
+                <TransfersNavLink />
+              </li>
+            )}
             {can('stats.read') && (
               <li>
                 <StatisticsNavLink />
+              </li>
+            )}
+            {can('stats.read') && (
+              <li>
+                <ReleasesNavLink />
+              </li>
+            )}
+            {can('programme.read') && (
+              <li>
+                <ProgrammesNavLink />
+              </li>
+            )}
+            {(can('duplicate.review') || can('linkage.run')) && (
+              <li>
+                <DuplicatesNavLink />
               </li>
             )}
             <li>
@@ -143,6 +169,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
             {can('org.configure') && (
               <li>
                 <NrmSettingsNavLink />
+              </li>
+            )}
+            {can('org.configure') && (
+              <li>
+                <Link to="/settings/security">{t('nav.security')}</Link>
               </li>
             )}
             <li>

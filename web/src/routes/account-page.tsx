@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Page, Section } from '../components/page.tsx';
 import { ChangePasswordForm } from '../features/account/change-password-form.tsx';
 import { useActiveOrg } from '../features/session/active-org.tsx';
+import { TwoFactorAccountSection } from '../features/security/two-factor-section.tsx';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -25,6 +26,7 @@ export function AccountPage() {
       <Section id="account-password" title={t('account.passwordTitle')}>
         <ChangePasswordForm />
       </Section>
+      <TwoFactorAccountSection />
     </Page>
   );
 }

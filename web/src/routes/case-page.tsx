@@ -12,9 +12,13 @@ import { takeFlash } from '../features/cases/flash.ts';
 import { ProtectionPanel } from '../features/cases/protection-panel.tsx';
 import { useCase } from '../features/cases/queries.ts';
 import { RecordScreeningForm } from '../features/cases/record-screening-form.tsx';
+import { CaseDocumentsPanel } from '../features/documents/documents-panel.tsx';
 import { CaseProtectionPanel } from '../features/protection/case-panel.tsx';
+import { CaseTransfersSection, TransferredAwayNotice } from '../features/transfers/case-transfers.tsx';
+import { isTransferredAway } from '../features/transfers/labels.ts';
 import type { TActiveOrganisation } from '../features/session/active-org.tsx';
 import { Link } from '../router.tsx';
+import { EmergencyAccessRequest, EmergencyAccessSection } from '../features/security/emergency-access.tsx';
 
 export function CasePage({ caseId }: { caseId: string }) {
   return <RequireOrg>{(active) => <Case key={`${active.organisation.id}:${caseId}`} active={active} caseId={caseId} />}</RequireOrg>;
@@ -54,7 +58,9 @@ function Case({ active, caseId }: { active: TActiveOrganisation; caseId: string 
   if (query.error) {
     return (
       <Page title={t('casePage.errorTitle')}>
-        <ErrorAlert error={query.error} />
+        {/* Handed to another organisation without kept access: say so, and show the hand-over. */}
+        {isTransferredAway(query.error) ? <TransferredAwayNotice orgId={orgId} caseId={caseId} /> : <ErrorAlert error={query.error} />}
+        <EmergencyAccessRequest orgId={orgId} caseId={caseId} error={query.error} />
         <p>
           <Link to="/cases">{t('intake.backToCases')}</Link>
         </p>
@@ -110,6 +116,9 @@ function Case({ active, caseId }: { active: TActiveOrganisation; caseId: string 
         <DecisionsList caseItem={caseItem} />
       </Section>
       <CaseProtectionPanel orgId={orgId} caseId={caseItem.id} isClosed={caseItem.status === 'closed'} />
+      <CaseDocumentsPanel orgId={orgId} caseId={caseItem.id} />
+      <CaseTransfersSection orgId={orgId} caseId={caseItem.id} status={caseItem.status} isChild={caseItem.isChild} />
+      <EmergencyAccessSection orgId={orgId} caseId={caseItem.id} />
       <Section id="case-timeline" title={t('timeline.title')}>
         <CaseTimeline orgId={orgId} caseId={caseItem.id} />
       </Section>

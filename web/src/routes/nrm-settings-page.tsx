@@ -8,6 +8,7 @@ import { ProfileVersionEditor } from '../features/jurisdiction/profile-version-e
 import { useJurisdictionProfiles, useNrmSettings } from '../features/jurisdiction/queries.ts';
 import { formatDay } from '../features/jurisdiction/format.ts';
 import { useActiveOrg, type TActiveOrganisation } from '../features/session/active-org.tsx';
+import { TransferPolicySection } from '../features/transfers/transfer-policy.tsx';
 import '../features/jurisdiction/jurisdiction.css';
 
 /** `/settings/nrm`: the jurisdiction profile of the active organisation (and, for platform administrators, new profile versions). */
@@ -51,6 +52,7 @@ function NrmSettings({ active }: { active: TActiveOrganisation }) {
           <ProfileSelectForm orgId={orgId} profiles={profiles.data} current={settings.data} />
         </Section>
       )}
+      {canConfigure && <TransferPolicySection orgId={orgId} />}
       {profiles.data && (
         <Section id="nrm-profiles" title={t('list.title')}>
           <div className="table-wrap">

@@ -15,6 +15,7 @@ test('a notification links to the page of its subject, or nowhere', () => {
 
 test('only the kinds with their own sentence are known; others are labelled generically', () => {
   assert.equal(isKnownKind('caseTransfer.requested'), true);
-  assert.equal(isKnownKind('emergencyAccess.granted'), false);
+  assert.equal(isKnownKind('emergencyAccess.granted'), true);
+  assert.equal(isKnownKind('plan.reviewed'), false);
   assert.equal(isKnownKind('caseTransfer'), false);
 });

@@ -4,7 +4,12 @@ import { TextField } from '../../components/field.tsx';
 import { FormShell } from '../../components/form-shell.tsx';
 import { useForm, useValidators } from '../../components/form.ts';
 import { formatTime } from '../../components/format.ts';
-import { useLogin } from './queries.ts';
+import { Suspense, useState } from 'react';
+import { api } from '../../api/client.ts';
+import { navigate } from '../../router.tsx';
+import { TwoFactorLoginStep } from '../security/two-factor-login-step.tsx';
+import type { TTwoFactorStatus } from '../security/types.ts';
+import { useLogin, useStartSession } from './queries.ts';
 
 type TField = 'email' | 'password';
 const ISSUE_PATHS = { email: 'email', password: 'password' } as const satisfies Record<string, TField>;
@@ -17,11 +22,36 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
   const login = useLogin();
   const form = useForm<TField>({ initial: EMPTY, issuePaths: ISSUE_PATHS });
   const { values, bind } = form;
+  const startSession = useStartSession();
+  const [challengeToken, setChallengeToken] = useState<string | null>(null);
+
+  /** A member whose organisation requires two-factor sign-in and who has not set it up goes to enrol first. */
+  async function handleSignedIn() {
+    const status = await api.get<TTwoFactorStatus>('/api/account/two-factor').catch(() => null);
+    if (status && !status.enabled && status.requiredBy.length > 0) navigate('/account', { replace: true });
+    else onSignedIn();
+  }
 
   function handleSubmit() {
     login.reset();
     if (!form.check({ email: validate.email(values.email), password: validate.required(values.password) })) return;
-    login.mutate({ email: values.email.trim(), password: values.password }, { onSuccess: onSignedIn, onError: form.showServerErrors });
+    login.mutate({ email: values.email.trim(), password: values.password }, {
+      onSuccess: (result) => ('challengeToken' in result ? setChallengeToken(result.challengeToken) : void handleSignedIn()),
+      onError: form.showServerErrors,
+    });
+  }
+
+  if (challengeToken) {
+    // The step's strings are a lazy namespace: wait for them here, not at the app's root.
+    return (
+      <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+        <TwoFactorLoginStep
+          challengeToken={challengeToken}
+          onSignedIn={(session) => { startSession(session); onSignedIn(); }}
+          onRestart={() => { setChallengeToken(null); login.reset(); }}
+        />
+      </Suspense>
+    );
   }
 
   return (

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import { isAppError } from '../../../../core/errors/app-error.ts';
 import { api, setCsrfToken } from '../../api/client.ts';
 import type { TSessionInfo, TSetupRequest, TSetupStatus } from '../../api/types.ts';
+import type { TTwoFactorChallenge } from '../security/types.ts';
 
 /** Query keys owned by the session feature; other features key their data under their own names. */
 export const sessionKeys = {
@@ -59,12 +60,21 @@ function isSessionQuery(key: readonly unknown[]): boolean {
   return key[0] === sessionKeys.session[0] || key[0] === sessionKeys.setup[0];
 }
 
+/** The password step; with two-factor sign-in on it answers a challenge instead of a session. */
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; password: string }) => api.post<TSessionInfo>('/api/auth/login', body),
-    onSuccess: (session) => startSession(queryClient, session),
+    mutationFn: (body: { email: string; password: string }) => api.post<TSessionInfo | TTwoFactorChallenge>('/api/auth/login', body),
+    onSuccess: (result) => {
+      if (!('challengeToken' in result)) startSession(queryClient, result);
+    },
   });
+}
+
+/** Stores a session obtained another way (the two-factor step), exactly as the password step does. */
+export function useStartSession(): (session: TSessionInfo) => void {
+  const queryClient = useQueryClient();
+  return (session) => startSession(queryClient, session);
 }
 
 export function useSetup() {

@@ -1,0 +1,164 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { base32Decode, hotp, totpStep } from '../../core/security/totp.ts';
+import { adultCaseBody, SEEDED_IDENTITY } from '../support/case-fixtures.ts';
+import { startTestServer } from '../support/server.ts';
+import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, launchChromium, locale, prefix, text, type TLocale, STEP_TIMEOUT_MS } from './e2e-support.ts';
+
+/**
+ * Security golden path in Chromium: the administrator enrols two-factor sign-in (QR code, a code
+ * computed here from the shown key, recovery codes), requires it for identity roles, signs in
+ * again in two steps; a case worker without it is sent to enrol; an investigator breaks the glass
+ * on a case and reads it under emergency access, which the case then shows to its readers.
+ * Run: npm run build && node --import tsx --test test/e2e/security.e2e.test.ts
+ */
+const en = locale('en');
+const sec = locale('security/en');
+const secAr = locale('security/ar');
+const ar = locale('ar');
+
+/**
+ * The test server's clock stands still (tests move it), so codes are computed at its time, read
+ * back from a session: with the test server's 365-day idle and absolute limits, a session's
+ * expiry is exactly the server's "now" plus 365 days.
+ */
+async function serverNow(page: Page): Promise<Date> {
+  const me = await page.evaluate(async () => (await (await fetch('/api/auth/me')).json()) as { expiresAt: string });
+  return new Date(Date.parse(me.expiresAt) - 365 * 24 * 3_600_000);
+}
+
+function codeAt(secret: string, at: Date): string {
+  return hotp(base32Decode(secret), totpStep(at));
+}
+
+test('two-factor enrolment, two-step sign-in, the enrolment gate and break-the-glass in Chromium', { skip: chromiumSkipReason, timeout: 240_000 }, async () => {
+  assert.ok(existsSync(WEB_INDEX), 'dist/web/index.html is missing: run "npm run build" first');
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const server = await startTestServer();
+  let browser: Browser | undefined;
+  const problems: string[] = [];
+  async function newPage(context: BrowserContext): Promise<Page> {
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    return page;
+  }
+  try {
+    const admin = await server.seedAdmin();
+    const caseWorker = await server.seedUser(admin.organisationId, 'case_worker');
+    const investigator = await server.seedUser(admin.organisationId, 'investigator');
+    browser = await launchChromium();
+    const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const page = await newPage(adminContext);
+    const shot = (p: Page, name: string) => p.screenshot({ path: `${ARTIFACTS}security-${name}.png`, fullPage: true });
+
+    // 1. The administrator signs in (one step) and sets up two-factor sign-in on the account page.
+    await page.goto(`${server.url}/login`);
+    await signIn(page, en, admin.email, admin.password);
+    await page.getByRole('heading', { level: 1, name: /First Admin/ }).waitFor();
+    await page.getByRole('link', { name: text(en, 'nav.account'), exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: text(sec, 'twoFactor.title') }).waitFor();
+    await page.getByText(text(sec, 'twoFactor.statusOff'), { exact: true }).waitFor();
+    await page.getByRole('button', { name: text(sec, 'twoFactor.start'), exact: true }).click();
+    const qr = page.getByRole('img', { name: text(sec, 'twoFactor.qrAlt') });
+    await qr.waitFor();
+    assert.ok(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), 'the QR code renders');
+    const secret = (await page.locator('#two-factor-secret').textContent())!.replace(/\s/g, '');
+    assert.match(secret, /^[A-Z2-7]{32}$/);
+    await shot(page, '01-enrol-qr');
+    const enrolledAt = await serverNow(page);
+    await page.getByLabel(text(sec, 'twoFactor.code'), { exact: true }).fill(codeAt(secret, enrolledAt));
+    await page.getByRole('button', { name: text(sec, 'twoFactor.confirm'), exact: true }).click();
+    await page.getByRole('heading', { name: text(sec, 'twoFactor.recoveryTitle') }).waitFor();
+    const recoveryCodes = await page.locator('#two-factor-recovery li code').allTextContents();
+    assert.equal(recoveryCodes.length, 10);
+    await shot(page, '02-recovery-codes');
+    await page.getByRole('button', { name: text(sec, 'twoFactor.recoverySaved'), exact: true }).click();
+    await page.getByText(prefix(sec, 'twoFactor.statusOn')).waitFor();
+
+    // 2. Security settings: require two-factor sign-in of the roles that can see who a person is.
+    await page.getByRole('link', { name: text(en, 'nav.security'), exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: text(sec, 'policy.title') }).waitFor();
+    await page.getByRole('combobox', { name: text(sec, 'policy.twoFactorRequirement') }).selectOption('identity_roles');
+    await page.getByRole('button', { name: text(sec, 'policy.save'), exact: true }).click();
+    await page.getByRole('status').filter({ hasText: text(sec, 'policy.saved') }).waitFor();
+    await shot(page, '03-security-settings');
+
+    // 3. Sign out and in again: the password now leads to a second step; a wrong code is refused.
+    await page.getByRole('button', { name: text(en, 'nav.logout'), exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: text(en, 'login.title') }).waitFor();
+    await signIn(page, en, admin.email, admin.password);
+    await page.getByRole('heading', { level: 2, name: text(sec, 'login.title') }).waitFor();
+    // Thirty seconds later on the server: the next step, and a code never used before.
+    server.clock.advanceMinutes(0.5);
+    const nextCode = codeAt(secret, new Date(enrolledAt.getTime() + 30_000));
+    const wrong = nextCode === '000000' ? '111111' : '000000';
+    await page.getByLabel(text(sec, 'login.code'), { exact: true }).fill(wrong);
+    await page.getByRole('button', { name: text(sec, 'login.submit'), exact: true }).click();
+    await page.getByText(text(sec, 'login.wrongCode')).waitFor();
+    await shot(page, '04-second-step-refused');
+    await page.getByLabel(text(sec, 'login.code'), { exact: true }).fill(nextCode);
+    await page.getByRole('button', { name: text(sec, 'login.submit'), exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: /First Admin/ }).waitFor();
+
+    // 4. A case worker (identity role) who has not enrolled is sent to the account page, in Arabic.
+    const workerContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const worker = await newPage(workerContext);
+    await worker.goto(`${server.url}/login`);
+    await worker.getByLabel(text(en, 'header.language'), { exact: true }).selectOption('ar');
+    await worker.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await signIn(worker, ar, caseWorker.email, caseWorker.password);
+    await worker.getByText(text(secAr, 'twoFactor.requiredNotice')).waitFor();
+    assert.equal(new URL(worker.url()).pathname, '/account');
+    const refused = await worker.evaluate(async (orgId) => (await fetch(`/api/organisations/${orgId}/cases`)).json(), admin.organisationId) as { error: { details: { reason: string } } };
+    assert.equal(refused.error.details.reason, 'TWO_FACTOR_ENROLMENT_REQUIRED');
+    await shot(worker, '05-enrolment-required-arabic');
+
+    // 5. Break the glass: the administrator registers a case; an investigator cannot read it,
+    //    opens it with a written reason, and reads it under emergency access.
+    const caseId = await page.evaluate(async ({ orgId, body }) => {
+      const me = await (await fetch('/api/auth/me')).json() as { csrfToken: string };
+      const response = await fetch(`/api/organisations/${orgId}/cases`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify(body) });
+      return ((await response.json()) as { case: { id: string } }).case.id;
+    }, { orgId: admin.organisationId, body: adultCaseBody() });
+    const investigatorContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const inv = await newPage(investigatorContext);
+    await inv.goto(`${server.url}/login`);
+    await signIn(inv, en, investigator.email, investigator.password);
+    await inv.getByRole('heading', { level: 1, name: /Test investigator/ }).waitFor();
+    await inv.goto(`${server.url}/cases/${caseId}`);
+    await inv.getByRole('heading', { level: 2, name: text(sec, 'emergency.title') }).waitFor();
+    await inv.getByLabel(text(sec, 'emergency.justification')).fill('The police report an imminent threat tonight; we must reach the person now.');
+    await shot(inv, '06-emergency-request');
+    await inv.getByRole('button', { name: text(sec, 'emergency.request'), exact: true }).click();
+    await inv.getByText(SEEDED_IDENTITY.familyName).first().waitFor();
+    await inv.getByText(prefix(sec, 'emergency.youHave')).waitFor();
+    await shot(inv, '07-emergency-case-open');
+
+    // 6. The case shows its readers who had emergency access, and why.
+    await page.goto(`${server.url}/cases/${caseId}`);
+    await page.getByRole('heading', { level: 2, name: text(sec, 'emergency.historyTitle') }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'Test investigator' }).filter({ hasText: 'imminent threat' }).waitFor();
+    await shot(page, '08-emergency-history');
+
+    assert.deepEqual(problems, []);
+  } catch (error) {
+    // The state of every open page when a step fails, for the artifacts folder.
+    for (const [index, open] of (browser?.contexts().flatMap((c) => c.pages()) ?? []).entries()) await open.screenshot({ path: `${ARTIFACTS}security-failure-${index}.png`, fullPage: true }).catch(() => {});
+    throw error;
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+});
+
+async function signIn(page: Page, strings: TLocale, email: string, password: string): Promise<void> {
+  await page.getByLabel(text(strings, 'login.email'), { exact: true }).fill(email);
+  await page.getByLabel(text(strings, 'login.password'), { exact: true }).fill(password);
+  await page.getByRole('button', { name: text(strings, 'login.submit'), exact: true }).click();
+}
