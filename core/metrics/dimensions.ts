@@ -28,6 +28,10 @@ export const DIMENSION_IDS = [
   'citizenshipRegion',
   'exploitationRegion',
   'dataSource',
+  // NRM data (cases, decisions, recovery plans)
+  'decisionKind',
+  'decisionOutcome',
+  'inclusionOutcome',
 ] as const;
 export type TDimensionId = (typeof DIMENSION_IDS)[number];
 
@@ -166,6 +170,28 @@ const DATA_SOURCE_LABELS: Record<(typeof CTDC_DATA_SOURCES)[number], TLabels> = 
   hotline: { en: 'Hotline', fr: 'Ligne d’assistance', es: 'Línea de ayuda', ar: 'الخط الساخن' },
 };
 
+const DECISION_KIND_LABELS: TCategory[] = [
+  { key: 'RG', labels: { en: 'Reasonable grounds', fr: 'Motifs raisonnables', es: 'Indicios razonables', ar: 'أسباب معقولة' } },
+  { key: 'CG', labels: { en: 'Conclusive grounds', fr: 'Motifs concluants', es: 'Motivos concluyentes', ar: 'أسباب قاطعة' } },
+];
+
+const DECISION_OUTCOME_LABELS: TCategory[] = [
+  { key: 'positive', labels: { en: 'Positive', fr: 'Positive', es: 'Positiva', ar: 'إيجابي' } },
+  { key: 'negative', labels: { en: 'Negative', fr: 'Négative', es: 'Negativa', ar: 'سلبي' } },
+];
+
+/**
+ * One outcome per survivor's latest recovery plan, from its goals' statuses (the best reached):
+ * a goal achieved, else a goal in progress, else goals not started, else all paused or stopped.
+ */
+export const INCLUSION_OUTCOMES: TCategory[] = [
+  { key: 'goalAchieved', labels: { en: 'At least one goal achieved', fr: 'Au moins un objectif atteint', es: 'Al menos un objetivo alcanzado', ar: 'تحقق هدف واحد على الأقل' } },
+  { key: 'inProgress', labels: { en: 'Goals in progress', fr: 'Objectifs en cours', es: 'Objetivos en curso', ar: 'أهداف قيد التنفيذ' } },
+  { key: 'notStarted', labels: { en: 'Goals not started', fr: 'Objectifs non commencés', es: 'Objetivos sin iniciar', ar: 'أهداف لم تبدأ' } },
+  { key: 'stopped', labels: { en: 'Goals paused or discontinued', fr: 'Objectifs suspendus ou abandonnés', es: 'Objetivos en pausa o abandonados', ar: 'أهداف متوقفة أو ملغاة' } },
+  { key: 'noGoals', labels: { en: 'Plan without goals', fr: 'Plan sans objectif', es: 'Plan sin objetivos', ar: 'خطة بلا أهداف' } },
+];
+
 const YEAR = /^\d{4}$/;
 
 const categoriesOf = <K extends string>(keys: readonly K[], labels: Record<K, TLabels>): TCategory[] =>
@@ -208,4 +234,7 @@ export const DIMENSIONS: Readonly<Record<TDimensionId, TDimension>> = {
   citizenshipRegion: fixed('citizenshipRegion', { en: 'Region of citizenship', fr: 'Région de nationalité', es: 'Región de nacionalidad', ar: 'منطقة الجنسية' }, UN_REGIONS),
   exploitationRegion: fixed('exploitationRegion', { en: 'Region of exploitation', fr: 'Région d’exploitation', es: 'Región de explotación', ar: 'منطقة الاستغلال' }, UN_REGIONS),
   dataSource: fixed('dataSource', { en: 'Data source', fr: 'Source des données', es: 'Fuente de datos', ar: 'مصدر البيانات' }, categoriesOf(CTDC_DATA_SOURCES, DATA_SOURCE_LABELS)),
+  decisionKind: fixed('decisionKind', { en: 'Decision', fr: 'Décision', es: 'Decisión', ar: 'القرار' }, DECISION_KIND_LABELS),
+  decisionOutcome: fixed('decisionOutcome', { en: 'Outcome of the decision', fr: 'Issue de la décision', es: 'Resultado de la decisión', ar: 'نتيجة القرار' }, DECISION_OUTCOME_LABELS),
+  inclusionOutcome: fixed('inclusionOutcome', { en: 'Recovery plan outcome', fr: 'Résultat du plan de rétablissement', es: 'Resultado del plan de recuperación', ar: 'نتيجة خطة التعافي' }, INCLUSION_OUTCOMES),
 };

@@ -13,13 +13,21 @@ import { EXPLOITATION, LABOUR_SECTORS, MEANS_OF_CONTROL, RECRUITER_RELATIONS, SE
 import { DIMENSION_IDS, type TDimensionId } from './dimensions.ts';
 import type { TLabels } from './labels.ts';
 
-export const METRIC_SOURCES = ['ctdc'] as const;
+/**
+ * `cases` = the organisation's NRM cases referred (identified), one per person; `decisions` =
+ * RG/CG decisions on them; `plans` = the latest recovery-plan version of each case.
+ */
+export const METRIC_SOURCES = ['ctdc', 'cases', 'decisions', 'plans'] as const;
 export type TMetricSource = (typeof METRIC_SOURCES)[number];
 
 export const METRIC_UNITS = ['persons', 'cases', 'decisions', 'days'] as const;
 export type TMetricUnit = (typeof METRIC_UNITS)[number];
 
-/** `count` is computed today; the others are reserved for NRM metrics (see the file comment). */
+/**
+ * `count`: records. `median`/`p90`: of the source's days value (days from identification to
+ * first support for cases). `shareWithinTarget`: percentage of records whose days value is at
+ * most the metric's `targetDays`. Non-count measures allow at most one dimension.
+ */
 export const METRIC_MEASURES = ['count', 'median', 'p90', 'shareWithinTarget'] as const;
 export type TMetricMeasure = (typeof METRIC_MEASURES)[number];
 
@@ -53,12 +61,25 @@ export interface TMetric {
   dimensions: readonly TDimensionId[];
   /** Dimensions a query may filter on. */
   filters: readonly TDimensionId[];
+  /** For `shareWithinTarget`: the number of days within which a record counts as on time. */
+  targetDays?: number;
 }
 
 /** At most this many dimensions per query: tables are two-way (suppression works on those). */
 export const MAX_QUERY_DIMENSIONS = 2;
 
-const ALL_CTDC_DIMENSIONS: readonly TDimensionId[] = DIMENSION_IDS;
+const ALL_CTDC_DIMENSIONS: readonly TDimensionId[] = DIMENSION_IDS.filter((d) => !['decisionKind', 'decisionOutcome', 'inclusionOutcome'].includes(d));
+
+/** Dimensions every NRM source has (the case's registration year, the person's sex and citizenship…). */
+const NRM_DIMENSIONS: readonly TDimensionId[] = ['year', 'sex', 'majority', 'citizenship', 'countryOfExploitation', 'citizenshipRegion', 'exploitationRegion'];
+const DECISION_DIMENSIONS: readonly TDimensionId[] = [...NRM_DIMENSIONS, 'decisionKind', 'decisionOutcome'];
+const PLAN_DIMENSIONS: readonly TDimensionId[] = [...NRM_DIMENSIONS, 'inclusionOutcome'];
+
+/** Days within which support counts as early (ICAT: support from the first days after identification). */
+export const EARLY_SUPPORT_DAYS = 7;
+
+const nrmMetric = (metric: Omit<TMetric, 'dimensions' | 'filters'> & { dimensions?: readonly TDimensionId[] }): TMetric =>
+  ({ ...metric, dimensions: metric.dimensions ?? NRM_DIMENSIONS, filters: metric.dimensions ?? NRM_DIMENSIONS });
 
 function ctdcVictims(id: string, labels: TLabels, descriptions: TLabels, condition: TMetricCondition | null): TMetric {
   return { id, source: 'ctdc', unit: 'persons', measure: 'count', labels, descriptions, condition, dimensions: ALL_CTDC_DIMENSIONS, filters: ALL_CTDC_DIMENSIONS };
@@ -189,6 +210,77 @@ export const METRICS: readonly TMetric[] = [
     },
     flag('recruiterRelationIntimatePartner'),
   ),
+  // NRM effectiveness (ICAT): identification, decisions, time to support, early support, inclusion.
+  nrmMetric({
+    id: 'cases.identified', source: 'cases', unit: 'persons', measure: 'count', condition: null,
+    labels: { en: 'Persons referred into the NRM', fr: 'Personnes orientées vers le MNO', es: 'Personas remitidas al MNR', ar: 'الأشخاص المحالون إلى آلية الإحالة الوطنية' },
+    descriptions: {
+      en: 'Cases referred for an identification decision (dated by referral), one per person.',
+      fr: 'Dossiers orientés pour une décision d’identification (datés de l’orientation), un par personne.',
+      es: 'Casos remitidos para una decisión de identificación (fechados por la remisión), uno por persona.',
+      ar: 'الحالات المحالة لاتخاذ قرار تحديد الهوية (بتاريخ الإحالة)، حالة واحدة لكل شخص.',
+    },
+  }),
+  nrmMetric({
+    id: 'cases.daysToSupport', source: 'cases', unit: 'days', measure: 'median', condition: null,
+    labels: { en: 'Days from identification to support (median)', fr: 'Jours entre l’identification et l’aide (médiane)', es: 'Días desde la identificación hasta la asistencia (mediana)', ar: 'الأيام من تحديد الهوية إلى الدعم (الوسيط)' },
+    descriptions: {
+      en: 'Median days from referral into the NRM to the first service referral or delivery, over persons who received support.',
+      fr: 'Médiane des jours entre l’orientation vers le MNO et la première orientation vers un service ou prestation, parmi les personnes aidées.',
+      es: 'Mediana de días entre la remisión al MNR y la primera derivación o prestación de un servicio, entre las personas asistidas.',
+      ar: 'وسيط الأيام من الإحالة إلى الآلية حتى أول إحالة إلى خدمة أو تقديمها، بين الأشخاص الذين تلقوا الدعم.',
+    },
+  }),
+  nrmMetric({
+    id: 'cases.daysToSupportP90', source: 'cases', unit: 'days', measure: 'p90', condition: null,
+    labels: { en: 'Days from identification to support (90th percentile)', fr: 'Jours entre l’identification et l’aide (90e centile)', es: 'Días desde la identificación hasta la asistencia (percentil 90)', ar: 'الأيام من تحديد الهوية إلى الدعم (المئين التسعون)' },
+    descriptions: {
+      en: '90th percentile of the days from referral into the NRM to the first service referral or delivery.',
+      fr: '90e centile des jours entre l’orientation vers le MNO et la première orientation vers un service ou prestation.',
+      es: 'Percentil 90 de los días entre la remisión al MNR y la primera derivación o prestación de un servicio.',
+      ar: 'المئين التسعون للأيام من الإحالة إلى الآلية حتى أول إحالة إلى خدمة أو تقديمها.',
+    },
+  }),
+  nrmMetric({
+    id: 'cases.earlySupport', source: 'cases', unit: 'persons', measure: 'shareWithinTarget', condition: null, targetDays: EARLY_SUPPORT_DAYS,
+    labels: { en: 'Share of identified persons supported within 7 days', fr: 'Part des personnes identifiées aidées sous 7 jours', es: 'Proporción de personas identificadas asistidas en 7 días', ar: 'نسبة الأشخاص المحددين الذين تلقوا الدعم خلال 7 أيام' },
+    descriptions: {
+      en: 'Percentage of persons referred into the NRM whose first service referral or delivery came within 7 days.',
+      fr: 'Pourcentage des personnes orientées vers le MNO dont la première orientation vers un service ou prestation a eu lieu sous 7 jours.',
+      es: 'Porcentaje de personas remitidas al MNR cuya primera derivación o prestación de un servicio llegó en 7 días.',
+      ar: 'النسبة المئوية للأشخاص المحالين إلى الآلية الذين جاءت أول إحالة إلى خدمة أو تقديمها لهم خلال 7 أيام.',
+    },
+  }),
+  nrmMetric({
+    id: 'decisions.all', source: 'decisions', unit: 'decisions', measure: 'count', condition: null, dimensions: DECISION_DIMENSIONS,
+    labels: { en: 'Identification decisions', fr: 'Décisions d’identification', es: 'Decisiones de identificación', ar: 'قرارات تحديد الهوية' },
+    descriptions: {
+      en: 'Reasonable- and conclusive-grounds decisions, dated by decision.',
+      fr: 'Décisions sur motifs raisonnables et concluants, datées de la décision.',
+      es: 'Decisiones de indicios razonables y de motivos concluyentes, fechadas por la decisión.',
+      ar: 'قرارات الأسباب المعقولة والأسباب القاطعة، بتاريخ القرار.',
+    },
+  }),
+  nrmMetric({
+    id: 'decisions.negative', source: 'decisions', unit: 'decisions', measure: 'count', condition: { kind: 'category', dimension: 'decisionOutcome', keys: ['negative'] }, dimensions: DECISION_DIMENSIONS,
+    labels: { en: 'Negative identification decisions', fr: 'Décisions d’identification négatives', es: 'Decisiones de identificación negativas', ar: 'قرارات تحديد الهوية السلبية' },
+    descriptions: {
+      en: 'Negative reasonable- and conclusive-grounds decisions (their reasons are sealed text, counted by kind of decision).',
+      fr: 'Décisions négatives sur motifs raisonnables et concluants (leurs motifs sont du texte scellé, comptés par type de décision).',
+      es: 'Decisiones negativas de indicios razonables y de motivos concluyentes (sus motivos son texto sellado; se cuentan por tipo de decisión).',
+      ar: 'القرارات السلبية للأسباب المعقولة والقاطعة (أسبابها نص مختوم، وتُحصى حسب نوع القرار).',
+    },
+  }),
+  nrmMetric({
+    id: 'plans.inclusionOutcome', source: 'plans', unit: 'persons', measure: 'count', condition: null, dimensions: PLAN_DIMENSIONS,
+    labels: { en: 'Survivors by recovery plan outcome', fr: 'Survivants selon le résultat du plan de rétablissement', es: 'Sobrevivientes según el resultado del plan de recuperación', ar: 'الناجون حسب نتيجة خطة التعافي' },
+    descriptions: {
+      en: 'Persons with a recovery and social-inclusion plan, by the best status their goals reached (dated by referral).',
+      fr: 'Personnes ayant un plan de rétablissement et d’inclusion sociale, selon le meilleur statut atteint par leurs objectifs (datées de l’orientation).',
+      es: 'Personas con un plan de recuperación e inclusión social, según el mejor estado alcanzado por sus objetivos (fechadas por la remisión).',
+      ar: 'الأشخاص الذين لديهم خطة تعافٍ وإدماج اجتماعي، حسب أفضل حالة بلغتها أهدافهم (بتاريخ الإحالة).',
+    },
+  }),
 ];
 
 const BY_ID = new Map(METRICS.map((m) => [m.id, m]));

@@ -4,5 +4,17 @@
  */
 import { z } from 'zod';
 
+const ZId = z.string();
+
 export const PROGRAMMES_AUDIT_EVENTS = {
+  'programme.created': z.object({ programmeId: ZId, kind: z.string(), template: z.string().nullable(), nodes: z.number().int(), indicators: z.number().int() }).strict(),
+  'programme.nodeAdded': z.object({ programmeId: ZId, nodeId: ZId, level: z.string() }).strict(),
+  'indicator.created': z.object({ programmeId: ZId, indicatorId: ZId, kind: z.enum(['computed', 'manual']), metric: z.string().nullable(), unit: z.string() }).strict(),
+  'indicator.targetsSet': z.object({ programmeId: ZId, indicatorId: ZId, periods: z.array(z.string()) }).strict(),
+  'indicator.valueEntered': z.object({ programmeId: ZId, indicatorId: ZId, valueId: ZId, period: z.string(), evidenceCount: z.number().int() }).strict(),
+  'indicator.valueReviewed': z.object({ programmeId: ZId, indicatorId: ZId, valueId: ZId, period: z.string(), decision: z.enum(['approved', 'rejected']) }).strict(),
+  /** Evidence may name people (attendance sheets): every download is recorded. */
+  'indicator.evidenceDownloaded': z.object({ programmeId: ZId, valueId: ZId, evidenceId: ZId }).strict(),
+  'needsAssessment.recorded': z.object({ programmeId: ZId, assessmentId: ZId, scope: z.enum(['region', 'sector']), findings: z.number().int() }).strict(),
+  'progressReport.exported': z.object({ programmeId: ZId, period: z.string(), language: z.string(), format: z.enum(['pdf']) }).strict(),
 } satisfies Record<string, z.ZodType>;

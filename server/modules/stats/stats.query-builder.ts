@@ -6,8 +6,8 @@
  * snapshot test reviews.
  *
  * A source is a table plus, per dimension, the expression that yields the dimension's category
- * key (and the joins it needs). NRM sources (cases, decisions) are added as more entries of
- * SOURCES when their tables exist; the rest of the engine does not change.
+ * key (and the joins it needs): CTDC records, and the NRM's cases, decisions and recovery plans.
+ * A reporting period restricts rows by the source's date (CTDC records: by whole year only).
  */
 import { sql, type CompiledQuery, type RawBuilder } from 'kysely';
 import { AppError } from '../../../core/errors/app-error.ts';
@@ -24,17 +24,30 @@ interface TDimensionSql {
   join?: TJoin;
 }
 
+/** A query over a source's rows, aliased `r`, before any condition (Kysely's types are erased here). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type TFrom = any;
+
 interface TSourceSql {
-  table: 'externalCtdcRecords';
-  dimensions: Record<TDimensionId, TDimensionSql>;
+  /** The source's rows as `r` (plus the tables its dimensions read). */
+  from(db: TDb | TTx): TFrom;
+  dimensions: Partial<Record<TDimensionId, TDimensionSql>>;
+  /** The columns the two country joins compare with `ctdc_countries.iso2`. */
+  countryColumns: Record<TJoin, string>;
   /** CTDC 0/1 variable (CTDC's name) → column, for metric conditions. */
-  flagColumn(field: string): RawBuilder<unknown>;
+  flagColumn?(field: string): RawBuilder<unknown>;
+  /** When a row happened (for reporting periods); CTDC records only know their year. */
+  dateExpression: RawBuilder<unknown> | null;
+  /** Rows every metric of the source counts (e.g. only referred cases). */
+  baseCondition?: RawBuilder<boolean>;
+  /** Per-row days value for the median, p90 and share measures; NULL when it has none yet. */
+  days?: RawBuilder<unknown>;
 }
 
 const column = (name: string): RawBuilder<unknown> => sql.ref(`r.${name}`);
 
 const CTDC: TSourceSql = {
-  table: 'externalCtdcRecords',
+  from: (db) => db.selectFrom('externalCtdcRecords as r'),
   dimensions: {
     year: { expression: column('yearOfRegistration'), parameter: (key) => Number(key) },
     sex: { expression: column('gender') },
@@ -49,16 +62,96 @@ const CTDC: TSourceSql = {
     exploitationRegion: { expression: sql`lower(${sql.ref('ce.unRegion')})`, join: 'exploitationCountry' },
     dataSource: { expression: column('dataSource') },
   },
+  countryColumns: { citizenshipCountry: 'r.citizenship', exploitationCountry: 'r.countryOfExploitation' },
   // The column is named after the CTDC variable (isSexualExploit → is_sexual_exploit); the
   // catalog only holds names from CTDC_FLAG_FIELDS, checked by a test.
   flagColumn: (field) => column(field),
+  dateExpression: null,
 };
 
-const SOURCES: Record<TMetricSource, TSourceSql> = { ctdc: CTDC };
+/** Dimensions of the NRM sources, read from the case `c` and the person `p`. */
+const nrmDimensions = (yearExpression: RawBuilder<unknown>): Partial<Record<TDimensionId, TDimensionSql>> => ({
+  year: { expression: yearExpression, parameter: (key) => Number(key) },
+  // The case file's sex has `other` and `not_known`: neither is a statistical category here.
+  sex: { expression: sql`case when ${sql.ref('p.sex')} in ('female', 'male') then ${sql.ref('p.sex')} end` },
+  majority: { expression: sql`case when ${sql.ref('c.isChild')} then 'minor' else 'adult' end` },
+  citizenship: { expression: sql.ref('p.citizenship') },
+  countryOfExploitation: { expression: sql.ref('c.countryOfExploitation') },
+  citizenshipRegion: { expression: sql`lower(${sql.ref('cc.unRegion')})`, join: 'citizenshipCountry' },
+  exploitationRegion: { expression: sql`lower(${sql.ref('ce.unRegion')})`, join: 'exploitationCountry' },
+});
+const NRM_COUNTRY_COLUMNS: Record<TJoin, string> = { citizenshipCountry: 'p.citizenship', exploitationCountry: 'c.countryOfExploitation' };
+
+/**
+ * Days from referral (identification) to the first support: the earliest service referral sent
+ * or service delivered for the case, whichever came first (least() skips the missing one).
+ */
+const DAYS_TO_FIRST_SUPPORT = sql`(extract(epoch from least(
+  (select min(sr.sent_at) from service_referrals sr where sr.case_id = ${sql.ref('c.id')}),
+  (select min(sd.delivered_on)::timestamp at time zone 'UTC' from service_deliveries sd where sd.case_id = ${sql.ref('c.id')})
+) - ${sql.ref('c.referredAt')}) / 86400.0)`;
+
+const CASES: TSourceSql = {
+  // r and c are the same case row: the NRM dimensions read `c` in every NRM source.
+  from: (db) => db.selectFrom('cases as r').innerJoin('cases as c', 'c.id', 'r.id').innerJoin('persons as p', 'p.id', 'c.personId'),
+  dimensions: nrmDimensions(column('yearOfRegistration')),
+  countryColumns: NRM_COUNTRY_COLUMNS,
+  dateExpression: column('referredAt'),
+  baseCondition: sql<boolean>`${column('referredAt')} is not null`,
+  days: DAYS_TO_FIRST_SUPPORT,
+};
+
+const DECISIONS: TSourceSql = {
+  from: (db) => db.selectFrom('decisions as r').innerJoin('cases as c', 'c.id', 'r.caseId').innerJoin('persons as p', 'p.id', 'c.personId'),
+  dimensions: {
+    ...nrmDimensions(sql`extract(year from ${column('decidedAt')})::int`),
+    decisionKind: { expression: column('kind') },
+    decisionOutcome: { expression: column('outcome') },
+  },
+  countryColumns: NRM_COUNTRY_COLUMNS,
+  dateExpression: column('decidedAt'),
+};
+
+const goalWith = (status: string) => sql`exists (select 1 from jsonb_array_elements(${sql.ref('pv.goalSummary')}) g where g->>'status' = ${sql.lit(status)})`;
+
+const PLANS: TSourceSql = {
+  from: (db) => db.selectFrom('plans as r').innerJoin('planVersions as pv', (join: TFrom) => join.onRef('pv.planId', '=', 'r.id').onRef('pv.version', '=', 'r.latestVersion'))
+    .innerJoin('cases as c', 'c.id', 'r.caseId').innerJoin('persons as p', 'p.id', 'c.personId'),
+  dimensions: {
+    ...nrmDimensions(sql.ref('c.yearOfRegistration')),
+    inclusionOutcome: {
+      expression: sql`case when jsonb_array_length(${sql.ref('pv.goalSummary')}) = 0 then 'noGoals'
+        when ${goalWith('achieved')} then 'goalAchieved' when ${goalWith('in_progress')} then 'inProgress'
+        when ${goalWith('not_started')} then 'notStarted' else 'stopped' end`,
+    },
+  },
+  countryColumns: NRM_COUNTRY_COLUMNS,
+  // A cohort view: the plans of persons identified in the period, with their goals as they stand.
+  dateExpression: sql.ref('c.referredAt'),
+  baseCondition: sql<boolean>`${sql.ref('c.referredAt')} is not null`,
+};
+
+const SOURCES: Record<TMetricSource, TSourceSql> = { ctdc: CTDC, cases: CASES, decisions: DECISIONS, plans: PLANS };
+
+/** A reporting period: the half-open date range, and the calendar year when it is a whole year. */
+export interface TStatsPeriod {
+  from: string;
+  to: string;
+  /** Set when the period is one calendar year (the only period CTDC records can answer). */
+  wholeYear: number | null;
+}
 
 export interface TStatsSqlOptions {
   /** Restrict to these import runs (CTDC datasets); all of the organisation's when absent. */
   datasetIds?: readonly string[] | undefined;
+  /** Count only rows dated within this period (the source's date column). */
+  period?: TStatsPeriod | undefined;
+  /**
+   * Accept non-count measures (median, p90, share). Their rows are not counts: a caller that
+   * tabulates rows as counts (and suppresses them as counts) must not get them, so only callers
+   * that apply the measure rule (stats.service measureCell) opt in.
+   */
+  allowMeasures?: boolean;
 }
 
 function keyFilter(dimension: TDimensionSql, keys: readonly (string | null)[]): RawBuilder<unknown> {
@@ -69,37 +162,81 @@ function keyFilter(dimension: TDimensionSql, keys: readonly (string | null)[]): 
   return parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql` or `)})`;
 }
 
+function dimensionSql(source: TSourceSql, id: TDimensionId): TDimensionSql {
+  const dimension = source.dimensions[id];
+  // The catalog lists only dimensions the source has (checked by a test); this is a fault, not a user error.
+  if (!dimension) throw new Error(`stats: source has no dimension ${id}`);
+  return dimension;
+}
+
+function measureSelection(metric: TStatsQuery['metric'], source: TSourceSql): RawBuilder<unknown>[] {
+  switch (metric.measure) {
+    case 'count':
+      return [sql<number>`count(*)::int`.as('value') as never];
+    case 'median':
+    case 'p90': {
+      const fraction = metric.measure === 'median' ? 0.5 : 0.9;
+      return [sql`count(*)::int`.as('n') as never, sql`round((percentile_cont(${sql.lit(fraction)}) within group (order by ${source.days}))::numeric, 1)::float8`.as('value') as never];
+    }
+    case 'shareWithinTarget':
+      return [sql`count(*)::int`.as('n') as never, sql`(count(*) filter (where ${source.days} <= ${sql.lit(metric.targetDays ?? 0)}))::int`.as('k') as never];
+  }
+}
+
 /**
  * Builds the query for a resolved statistics query.
- * @returns rows `{ d0?, d1?, value }`: one per non-empty combination of categories
- * @throws AppError VALIDATION_FAILED (MEASURE_NOT_IMPLEMENTED) for a measure the engine does not compute yet
+ * @returns rows `{ d0?, d1?, value }` (plus `n`, and `k` for shares, for non-count measures):
+ *   one per non-empty combination of categories
+ * @throws AppError VALIDATION_FAILED (MEASURE_NOT_IMPLEMENTED for a non-count measure unless
+ *   `allowMeasures`, one the source cannot compute, or one with more than one dimension; PERIOD_NOT_SUPPORTED for a period shorter than a
+ *   year over CTDC records)
  */
 export function buildStatsQuery(db: TDb | TTx, orgId: string, query: TStatsQuery, options: TStatsSqlOptions = {}) {
   const { metric } = query;
-  if (metric.measure !== 'count') {
-    throw new AppError('VALIDATION_FAILED', `The measure ${metric.measure} is not computed yet.`, { reason: 'MEASURE_NOT_IMPLEMENTED' });
-  }
   const source = SOURCES[metric.source];
+  if (metric.measure !== 'count' && (!options.allowMeasures || !source.days)) {
+    throw new AppError('VALIDATION_FAILED', `The measure ${metric.measure} is not computed here.`, { reason: 'MEASURE_NOT_IMPLEMENTED' });
+  }
+  if (metric.measure !== 'count' && query.dimensions.length > 1) {
+    throw new AppError('VALIDATION_FAILED', `The measure ${metric.measure} is computed over at most one dimension.`, { reason: 'MEASURE_NOT_IMPLEMENTED' });
+  }
   const used = [...query.dimensions, ...query.filters.map((f) => f.dimension)];
   if (metric.condition?.kind === 'category') used.push(metric.condition.dimension);
-  const joins = new Set(used.map((d) => source.dimensions[d].join).filter((j): j is TJoin => j !== undefined));
+  const joins = new Set(used.map((d) => dimensionSql(source, d).join).filter((j): j is TJoin => j !== undefined));
 
-  let builder = db.selectFrom(`${source.table} as r`);
-  if (joins.has('citizenshipCountry')) builder = builder.leftJoin('ctdcCountries as cc', 'cc.iso2', 'r.citizenship');
-  if (joins.has('exploitationCountry')) builder = builder.leftJoin('ctdcCountries as ce', 'ce.iso2', 'r.countryOfExploitation');
+  let builder = source.from(db);
+  if (joins.has('citizenshipCountry')) builder = builder.leftJoin('ctdcCountries as cc', 'cc.iso2', source.countryColumns.citizenshipCountry);
+  if (joins.has('exploitationCountry')) builder = builder.leftJoin('ctdcCountries as ce', 'ce.iso2', source.countryColumns.exploitationCountry);
 
-  const selections = query.dimensions.map((d, i) => source.dimensions[d].expression.as(`d${i}`));
-  let select = builder.select([...(selections as never[]), sql<number>`count(*)::int`.as('value')]).where('r.orgId', '=', orgId);
-  if (options.datasetIds && options.datasetIds.length > 0) select = select.where('r.importRunId', 'in', [...options.datasetIds]);
-  if (metric.condition?.kind === 'flag') select = select.where(sql<boolean>`${source.flagColumn(metric.condition.field)} = true`);
-  if (metric.condition?.kind === 'category') select = select.where(keyFilter(source.dimensions[metric.condition.dimension], metric.condition.keys) as RawBuilder<boolean>);
-  for (const filter of query.filters) select = select.where(keyFilter(source.dimensions[filter.dimension], filter.keys) as RawBuilder<boolean>);
-  for (const d of query.dimensions) select = select.groupBy(source.dimensions[d].expression as never);
+  const selections = query.dimensions.map((d, i) => dimensionSql(source, d).expression.as(`d${i}`));
+  let select = builder.select([...(selections as never[]), ...measureSelection(metric, source)]).where('r.orgId', '=', orgId);
+  if (source.baseCondition) select = select.where(source.baseCondition);
+  if (options.datasetIds && options.datasetIds.length > 0 && metric.source === 'ctdc') select = select.where('r.importRunId', 'in', [...options.datasetIds]);
+  if (options.period) {
+    if (source.dateExpression) {
+      select = select.where(sql<boolean>`${source.dateExpression} >= ${options.period.from}::date and ${source.dateExpression} < ${options.period.to}::date`);
+    } else if (options.period.wholeYear !== null) {
+      select = select.where(keyFilter(dimensionSql(source, 'year'), [String(options.period.wholeYear)]));
+    } else {
+      throw new AppError('VALIDATION_FAILED', 'CTDC records know only their year: choose a whole year.', { reason: 'PERIOD_NOT_SUPPORTED' });
+    }
+  }
+  // Medians and percentiles are over the records that have a days value (support received).
+  if (metric.measure === 'median' || metric.measure === 'p90') select = select.where(sql<boolean>`${source.days} is not null`);
+  if (metric.condition?.kind === 'flag' && source.flagColumn) select = select.where(sql<boolean>`${source.flagColumn(metric.condition.field)} = true`);
+  if (metric.condition?.kind === 'category') select = select.where(keyFilter(dimensionSql(source, metric.condition.dimension), metric.condition.keys) as RawBuilder<boolean>);
+  for (const filter of query.filters) select = select.where(keyFilter(dimensionSql(source, filter.dimension), filter.keys) as RawBuilder<boolean>);
+  for (const d of query.dimensions) select = select.groupBy(dimensionSql(source, d).expression as never);
   return select as unknown as { compile(): CompiledQuery<TStatsRow>; execute(): Promise<TStatsRow[]> };
 }
 
 export interface TStatsRow {
   d0?: string | number | null;
   d1?: string | number | null;
+  /** The count, or the median/percentile of a non-count measure (absent for shares). */
   value: number;
+  /** Records behind a non-count measure's value. */
+  n?: number;
+  /** Records within the target (shares). */
+  k?: number;
 }

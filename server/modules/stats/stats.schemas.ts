@@ -16,13 +16,16 @@ export const ZStatsQueryRequest = z.object({
   filters: z.record(z.string().min(1).max(STATS_LIMITS.keyChars), z.array(ZKey.nullable()).min(1).max(STATS_LIMITS.filterKeys)).default({}),
   /** CTDC import runs to count; all of the organisation's imported data when absent. */
   datasets: z.array(ZUuid).min(1).max(STATS_LIMITS.datasets).optional(),
+  /** Only records dated within this period: a year (2026), quarter (2026-Q2) or month (2026-05). */
+  period: z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'a year, quarter or month: 2026, 2026-Q2, 2026-05').optional(),
 }).strict();
 export type TStatsQueryRequest = z.infer<typeof ZStatsQueryRequest>;
 
 const ZLabels = z.object({ en: z.string(), fr: z.string(), es: z.string(), ar: z.string() });
 
 export const ZStatsCell = z.union([
-  z.object({ value: z.number().int() }),
+  /** A count (an integer), or a median, percentile or share (percent) for non-count measures. */
+  z.object({ value: z.number() }),
   z.object({ suppressed: z.literal(true), reason: z.enum(['primary', 'secondary']) }),
 ]);
 
@@ -64,6 +67,7 @@ export const ZMetricCatalog = z.object({
     descriptions: ZLabels,
     dimensions: z.array(z.enum(DIMENSION_IDS)),
     filters: z.array(z.enum(DIMENSION_IDS)),
+    targetDays: z.number().int().optional(),
   })),
   dimensions: z.array(z.object({
     id: z.enum(DIMENSION_IDS),
@@ -79,7 +83,7 @@ export const ZMetricCatalog = z.object({
 
 export function presentMetricCatalog(notRecordedLabels: TLabels): z.infer<typeof ZMetricCatalog> {
   return {
-    metrics: METRICS.map((m) => ({ id: m.id, source: m.source, unit: m.unit, measure: m.measure, labels: m.labels, descriptions: m.descriptions, dimensions: [...m.dimensions], filters: [...m.filters] })),
+    metrics: METRICS.map((m) => ({ id: m.id, source: m.source, unit: m.unit, measure: m.measure, labels: m.labels, descriptions: m.descriptions, dimensions: [...m.dimensions], filters: [...m.filters], ...(m.targetDays === undefined ? {} : { targetDays: m.targetDays }) })),
     dimensions: DIMENSION_IDS.map((id) => {
       const d = DIMENSIONS[id];
       return { id, labels: d.labels, kind: d.kind, isOrdered: d.isOrdered, categories: d.categories.map((c) => ({ key: c.key, labels: c.labels })) };

@@ -1,8 +1,9 @@
-import { DIMENSIONS, NOT_RECORDED_LABELS, OTHER_GROUPED_LABELS, resolveStatsQuery, type TDimensionId, type TLabels } from '../../../core/metrics/index.ts';
+import { DIMENSIONS, NOT_RECORDED_LABELS, OTHER_GROUPED_LABELS, resolveStatsQuery, type TDimensionId, type TLabels, type TStatsQuery } from '../../../core/metrics/index.ts';
 import type { TActor } from '../../context.ts';
 import type { TDb, TTx } from '../../db/database.ts';
 import { authorizeInOrganisation } from '../../authz/org-access.ts';
-import { buildStatsQuery, type TStatsRow } from './stats.query-builder.ts';
+import { buildStatsQuery, type TStatsPeriod, type TStatsRow, type TStatsSqlOptions } from './stats.query-builder.ts';
+import { periodRange, requirePeriod } from '../../../core/programmes/periods.ts';
 import { GROUPED_KEY, groupSmallCategories, tabulate, type TTableCategory } from './stats-table.ts';
 import { STATS_SUPPRESSION_THRESHOLD, type TStatsQueryRequest, type TStatsResult } from './stats.schemas.ts';
 import type { TTableProtector } from './table-protector.ts';
@@ -25,19 +26,41 @@ function categoryLabels(dimension: TDimensionId, category: TTableCategory): TLab
   return DIMENSIONS[dimension].labelsOf(category.key);
 }
 
+/** A period key (2026, 2026-Q2, 2026-05) → the engine's date range. @throws VALIDATION_FAILED (INVALID_PERIOD) */
+export function statsPeriodOf(key: string, path = 'body.period'): TStatsPeriod {
+  const period = requirePeriod(key, path);
+  return { ...periodRange(period), wholeYear: period.kind === 'year' ? period.year : null };
+}
+
 /**
  * Computes a metric broken down by up to two dimensions over the organisation's own data, and
  * protects the table before it leaves: every cell and margin passes small-cell suppression with
  * secondary suppression (threshold 11). Nothing unprotected is returned, not even on error.
  * @throws NOT_FOUND / FORBIDDEN (stats.read), VALIDATION_FAILED (INVALID_STATS_QUERY, every
- *   issue listed), DOMAIN_RULE_VIOLATED (TABLE_CANNOT_BE_PROTECTED, TABLE_TOO_COMPLEX)
+ *   issue listed; INVALID_PERIOD), DOMAIN_RULE_VIOLATED (TABLE_CANNOT_BE_PROTECTED, TABLE_TOO_COMPLEX)
  */
 export async function runStatsQuery(deps: TStatsDeps, actor: TActor, orgId: string, request: TStatsQueryRequest): Promise<TStatsResult> {
   await authorizeInOrganisation(deps.db, actor, orgId, 'stats.read');
   const query = resolveStatsQuery({ metric: request.metric, dimensions: request.dimensions, filters: request.filters });
-  const builder = buildStatsQuery(deps.db, orgId, query, { datasetIds: request.datasets });
+  return computeProtectedStats(deps, orgId, query, { datasetIds: request.datasets, period: request.period === undefined ? undefined : statsPeriodOf(request.period) });
+}
+
+/**
+ * The engine itself, for callers that have already authorized (statistics page, programme
+ * indicators): the SQL query (plus an ungrouped one for the margin of a median or share), then
+ * disclosure control. Every caller gets the same numbers for the same (metric, dimensions,
+ * filters, period).
+ */
+export async function computeProtectedStats(deps: TStatsDeps, orgId: string, query: TStatsQuery, options: TStatsSqlOptions = {}): Promise<TStatsResult> {
+  // This path applies the measure rule (measureCell), so it may ask for medians and shares.
+  const sqlOptions: TStatsSqlOptions = { ...options, allowMeasures: true };
+  const builder = buildStatsQuery(deps.db, orgId, query, sqlOptions);
   const compiled = builder.compile();
   const rows: TStatsRow[] = (await deps.db.executeQuery(compiled)).rows;
+  if (query.metric.measure !== 'count') {
+    const totalRows: TStatsRow[] = query.dimensions.length === 0 ? rows : (await buildStatsQuery(deps.db, orgId, { ...query, dimensions: [] }, sqlOptions).execute());
+    return presentMeasure(query, compiled, rows, totalRows[0]);
+  }
 
   const table = groupSmallCategories(tabulate(query.dimensions, rows), STATS_SUPPRESSION_THRESHOLD, MAX_SMALL_CELLS);
   const isEmpty = table.counts.length === 0 || table.counts[0]!.length === 0;
@@ -64,6 +87,49 @@ export async function runStatsQuery(deps: TStatsDeps, actor: TActor, orgId: stri
       primaryCount: protectedTable.primaryCount,
       secondaryCount: protectedTable.secondaryCount,
       groupedCategoryCount: table.categories.flat().reduce((n, c) => n + (c.members?.length ?? 0), 0),
+    },
+    sql: { text: compiled.sql, parameters: [...compiled.parameters] },
+  };
+}
+
+type TCell = TStatsResult['total'];
+
+/**
+ * A median, percentile or share is published only when enough records stand behind it: the
+ * record count for medians; for shares both those within the target and those outside it (a
+ * share of 100 % of 12 would say that each of the 12 was supported in time). Margins of such
+ * measures are not sums, so no complementary suppression is needed; counts are never shown.
+ */
+export function measureCell(measure: TStatsQuery['metric']['measure'], row: TStatsRow | undefined): TCell {
+  const hidden: TCell = { suppressed: true, reason: 'primary' };
+  const n = row?.n ?? 0;
+  if (!row || n < STATS_SUPPRESSION_THRESHOLD) return hidden;
+  if (measure === 'shareWithinTarget') {
+    const k = row.k ?? 0;
+    if (k < STATS_SUPPRESSION_THRESHOLD || n - k < STATS_SUPPRESSION_THRESHOLD) return hidden;
+    return { value: Math.round((1000 * k) / n) / 10 };
+  }
+  return { value: Number(row.value) };
+}
+
+function presentMeasure(query: TStatsQuery, compiled: { sql: string; parameters: readonly unknown[] }, rows: TStatsRow[], totalRow: TStatsRow | undefined): TStatsResult {
+  const { metric } = query;
+  const table = tabulate(query.dimensions, rows.map((r) => ({ ...r, value: 1 })));
+  const rowsByKey = new Map(rows.map((r) => [r.d0 === null || r.d0 === undefined ? null : String(r.d0), r]));
+  const categories = table.categories[0] ?? [];
+  const cells = query.dimensions.length === 0 ? [[measureCell(metric.measure, totalRow)]] : categories.map((c) => [measureCell(metric.measure, rowsByKey.get(c.key))]);
+  const total = measureCell(metric.measure, totalRow);
+  const flat = [...cells.flat(), total];
+  return {
+    metric: { id: metric.id, unit: metric.unit, labels: metric.labels },
+    dimensions: query.dimensions.map((id) => ({ id, labels: DIMENSIONS[id].labels, categories: categories.map((c) => ({ key: c.key, labels: categoryLabels(id, c) })) })),
+    cells,
+    rowTotals: cells.map((row) => row[0]!),
+    columnTotals: [total],
+    total,
+    disclosure: {
+      method: 'suppression', threshold: STATS_SUPPRESSION_THRESHOLD, zeros: 'sensitive',
+      primaryCount: flat.filter((c) => 'suppressed' in c).length, secondaryCount: 0, groupedCategoryCount: 0,
     },
     sql: { text: compiled.sql, parameters: [...compiled.parameters] },
   };

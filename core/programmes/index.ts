@@ -1,0 +1,5 @@
+export * from './periods.ts';
+export * from './status.ts';
+export * from './framework.ts';
+export * from './indicators.ts';
+export * from './nrm-template.ts';

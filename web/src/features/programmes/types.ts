@@ -1,0 +1,47 @@
+/** The programmes API's answers, as the web app reads them (see server/modules/programmes/programmes.schemas.ts). */
+type TLabels = { en: string; fr: string; es: string; ar: string };
+
+export type TCell = { value: number } | { suppressed: true; reason: 'primary' | 'secondary' };
+export type TIndicatorStatus = 'green' | 'amber' | 'red' | 'noTarget' | 'noData' | 'suppressed';
+export type TIndicatorUnit = 'persons' | 'cases' | 'decisions' | 'days' | 'percent' | 'number';
+
+export interface TProgrammeSummary {
+  id: string; kind: 'national_action_plan' | 'project' | 'nrm'; name: string; description: string | null; startsOn: string; endsOn: string; template: string | null; createdAt: string;
+}
+
+export interface TNode { id: string; parentId: string | null; level: 'goal' | 'outcome' | 'output'; code: string; title: string }
+
+export interface TManualValue {
+  id: string; period: string; value: number; status: 'pending' | 'approved' | 'rejected'; enteredBy: string | null; enteredAt: string;
+  reviewedBy: string | null; reviewedAt: string | null; evidence: { id: string; fileName: string; contentType: string; sizeBytes: number }[];
+}
+
+export interface TIndicator {
+  id: string; nodeId: string; code: string; name: string; kind: 'computed' | 'manual';
+  definition: { kind: 'computed'; metric: string; filters: Record<string, (string | null)[]>; dimensions: string[] } | { kind: 'manual' };
+  unit: TIndicatorUnit; direction: 'increase' | 'decrease'; frequency: 'year' | 'quarter' | 'month'; disaggregations: string[];
+  baseline: number | null; baselinePeriod: string | null; dataSource: string; targets: { period: string; value: number }[]; values: TManualValue[];
+}
+
+export interface TAssessment {
+  id: string; scope: 'region' | 'sector'; area: string; assessedOn: string; createdAt: string;
+  findings: { category: 'capacity_building' | 'awareness' | 'protection_gap'; severity: 'low' | 'medium' | 'high'; summary: string; outcomeIds: string[] }[];
+}
+
+export interface TProgrammeDetail { programme: TProgrammeSummary; nodes: TNode[]; indicators: TIndicator[]; assessments: TAssessment[] }
+
+export interface TReportIndicator {
+  id: string; nodeId: string; code: string; name: string; kind: 'computed' | 'manual'; unit: TIndicatorUnit; direction: 'increase' | 'decrease';
+  baseline: number | null; target: number | null; actual: TCell | null; status: TIndicatorStatus;
+  metric: { id: string; labels: TLabels } | null;
+  breakdown: { dimension: { id: string; labels: TLabels }; categories: { key: string | null; labels: TLabels; value: TCell }[] } | null;
+}
+
+export interface TProgressReport {
+  programme: TProgrammeSummary; period: string; range: { from: string; to: string }; generatedAt: string; nodes: TNode[];
+  indicators: TReportIndicator[]; summary: Record<TIndicatorStatus, number>; disclosure: { method: 'suppression'; threshold: number };
+}
+
+/** Metric choices for a computed indicator (from the statistics catalog). */
+export interface TCatalogMetric { id: string; unit: string; measure: string; labels: TLabels; dimensions: string[] }
+export interface TCatalogDimension { id: string; labels: TLabels }
