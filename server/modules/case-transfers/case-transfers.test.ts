@@ -3,6 +3,8 @@ import { after, before, test } from 'node:test';
 import { createTestApp, type TAgent, type TTestApp } from '../../../test/support/test-app.ts';
 import { caseInState } from '../../../test/support/case-states.ts';
 import { PLAN_BODY } from '../../../test/authz-samples/protection.ts';
+import { resolveStatsQuery } from '../../../core/metrics/index.ts';
+import { buildStatsQuery } from '../stats/stats.query-builder.ts';
 
 let t: TTestApp;
 before(async () => { t = await createTestApp(); });
@@ -94,6 +96,13 @@ test('a transfer hands the case over: the receiver gets identity and plan under 
   assert.deepEqual(await auditActions(p.receiver, newCaseId), ['case.receivedByTransfer']);
   const storedAfter = await t.database.db.selectFrom('caseTransfers').select(['status', 'noteCiphertext', 'keepsReadAccess']).where('id', '=', transferId).executeTakeFirstOrThrow();
   assert.deepEqual(storedAfter, { status: 'accepted', noteCiphertext: null, keepsReadAccess: false });
+  // Statistics count the person once, where they were identified; the plan once, where it lives now.
+  const count = async (orgId: string, metric: string) => {
+    const rows = await buildStatsQuery(t.database.db, orgId, resolveStatsQuery({ metric, dimensions: [], filters: {} })).execute() as { value: number }[];
+    return rows.reduce((sum, row) => sum + Number(row.value), 0);
+  };
+  assert.deepEqual([await count(p.sender, 'cases.identified'), await count(p.receiver, 'cases.identified')], [1, 0]);
+  assert.deepEqual([await count(p.sender, 'plans.inclusionOutcome'), await count(p.receiver, 'plans.inclusionOutcome')], [0, 1]);
   const accepterNotice = await t.database.db.selectFrom('notifications').select('kind').where('userId', '=', p.senderWorker.user.userId).execute();
   assert.deepEqual(accepterNotice.map((n) => n.kind), ['caseTransfer.accepted']);
 });

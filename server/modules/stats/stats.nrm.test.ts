@@ -107,7 +107,7 @@ describe(`statistics engine over NRM data (${ENGINE})`, () => {
     );
     assert.equal(
       compile('cases.earlySupport', [], {}, '2026'),
-      'select count(*)::int as "n", (count(*) filter (where (extract(epoch from least(\n  (select min(sr.sent_at) from service_referrals sr where sr.case_id = "c"."id"),\n  (select min(sd.delivered_on)::timestamp at time zone \'UTC\' from service_deliveries sd where sd.case_id = "c"."id")\n) - "c"."referred_at") / 86400.0) <= 7))::int as "k" from "cases" as "r" inner join "cases" as "c" on "c"."id" = "r"."id" inner join "persons" as "p" on "p"."id" = "c"."person_id" where "r"."org_id" = $1 and "r"."referred_at" is not null and "r"."referred_at" >= $2::date and "r"."referred_at" < $3::date',
+      'select count(*)::int as "n", (count(*) filter (where (extract(epoch from least(\n  (select min(sr.sent_at) from service_referrals sr where sr.case_id = "c"."id"),\n  (select min(sd.delivered_on)::timestamp at time zone \'UTC\' from service_deliveries sd where sd.case_id = "c"."id")\n) - "c"."referred_at") / 86400.0) <= 7))::int as "k" from "cases" as "r" inner join "cases" as "c" on "c"."id" = "r"."id" inner join "persons" as "p" on "p"."id" = "c"."person_id" where "r"."org_id" = $1 and "r"."referred_at" is not null and "r"."transferred_from_case_id" is null and "r"."referred_at" >= $2::date and "r"."referred_at" < $3::date',
     );
   });
 });

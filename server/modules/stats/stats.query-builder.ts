@@ -97,7 +97,8 @@ const CASES: TSourceSql = {
   dimensions: nrmDimensions(column('yearOfRegistration')),
   countryColumns: NRM_COUNTRY_COLUMNS,
   dateExpression: column('referredAt'),
-  baseCondition: sql<boolean>`${column('referredAt')} is not null`,
+  // A case received by transfer is the same person, already counted where they were identified.
+  baseCondition: sql<boolean>`${column('referredAt')} is not null and ${column('transferredFromCaseId')} is null`,
   days: DAYS_TO_FIRST_SUPPORT,
 };
 
@@ -128,7 +129,8 @@ const PLANS: TSourceSql = {
   countryColumns: NRM_COUNTRY_COLUMNS,
   // A cohort view: the plans of persons identified in the period, with their goals as they stand.
   dateExpression: sql.ref('c.referredAt'),
-  baseCondition: sql<boolean>`${sql.ref('c.referredAt')} is not null`,
+  // After a transfer the plan lives on in the receiver's case; the sender's copy is history.
+  baseCondition: sql<boolean>`${sql.ref('c.referredAt')} is not null and ${sql.ref('c.transferredToCaseId')} is null`,
 };
 
 const SOURCES: Record<TMetricSource, TSourceSql> = { ctdc: CTDC, cases: CASES, decisions: DECISIONS, plans: PLANS };
