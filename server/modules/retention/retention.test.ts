@@ -11,6 +11,8 @@ import { getCaseRow } from '../cases/cases.repo.ts';
 import type { TCreateCaseRequest } from '../cases/cases.schemas.ts';
 import { referralIn } from '../service-referrals/referral-fixtures.test-support.ts';
 import { sweepRetention } from './retention.service.ts';
+import { resolveStatsQuery } from '../../../core/metrics/index.ts';
+import { buildStatsQuery } from '../stats/stats.query-builder.ts';
 
 let t: TTestApp;
 before(async () => { t = await createTestApp({ clockStart: new Date('2026-01-05T09:00:00Z') }); });
@@ -39,6 +41,15 @@ async function fullCase(orgId: string): Promise<string> {
 
 async function close(orgId: string, caseId: string) {
   await t.asSystem(async (ctx) => closeCase(ctx, orgId, caseId, { reason: 'lost_contact', expectedVersion: (await getCaseRow(ctx.db, orgId, caseId)).version }));
+}
+
+/** What the statistics engine computes for the organisation, metric by metric (before suppression). */
+async function engineNumbers(orgId: string) {
+  const out: Record<string, unknown> = {};
+  for (const [metric, dimensions] of [['cases.identified', ['sex', 'year']], ['decisions.all', ['decisionOutcome']], ['plans.inclusionOutcome', ['inclusionOutcome']], ['cases.identified', ['citizenship']]] as const) {
+    out[`${metric}/${dimensions.join(',')}`] = await buildStatsQuery(t.database.db, orgId, resolveStatsQuery({ metric, dimensions: [...dimensions], filters: {} })).execute();
+  }
+  return out;
 }
 
 /** The statistical columns that must survive anonymisation unchanged. */
@@ -90,6 +101,7 @@ test('retention anonymises a person once every case has been closed long enough:
   const before = await everythingAbout(admin, orgId, caseId, { agent: shelterWorker, orgId: shelterOrg, referralId: referral.referralId });
   for (const value of [SEEDED_IDENTITY.familyName, DECISION_REASON, PLAN_BODY.goals[0]!.survivorWords]) assert.ok(before.includes(value), `the check can see ${value} before`);
   const statsBefore = await statisticalSnapshot(orgId);
+  const engineBefore = await engineNumbers(orgId);
 
   assert.equal((await admin.request('PUT', `${base(orgId)}/retention-policy`, { anonymiseAfterDays: 365 })).statusCode, 200);
   assert.equal(await t.asSystem((ctx) => sweepRetention(ctx, orgId)), 0, 'nothing is due a day after closure');
@@ -123,6 +135,7 @@ test('retention anonymises a person once every case has been closed long enough:
   assert.ok(!search.cases.some((c) => anonymised.has(c.id)));
 
   assert.deepEqual(await statisticalSnapshot(orgId), statsBefore, 'every statistical field is unchanged');
+  assert.deepEqual(await engineNumbers(orgId), engineBefore, 'the statistics engine computes the same numbers');
   const audit = await t.database.db.selectFrom('auditEvents').select(['action', 'metadata']).where('orgId', '=', orgId).where('action', '=', 'person.anonymised').execute();
   assert.equal(audit.length, 2);
   assert.ok(audit.every((row) => (row.metadata as { trigger: string }).trigger === 'retention'));
