@@ -43,6 +43,7 @@ export const COOPERATION_SAMPLES: Record<string, TSample> = {
   'POST /api/organisations/:orgId/case-transfers/:transferId/cancel': {
     build: async ({ t, orgId }) => ({ url: `${base(orgId)}/case-transfers/${await openTransfer(t, orgId, await t.createOrganisation())}/cancel`, body: { expectedVersion: 1 } }),
   },
+  'GET /api/organisations/:orgId/transfer-receivers': { build: async ({ orgId }) => ({ url: `${base(orgId)}/transfer-receivers` }) },
   'GET /api/organisations/:orgId/transfer-policy': { build: async ({ orgId }) => ({ url: `${base(orgId)}/transfer-policy` }) },
   'PUT /api/organisations/:orgId/transfer-policy': { build: async ({ orgId }) => ({ url: `${base(orgId)}/transfer-policy`, body: { keepReadAccess: true } }) },
 };

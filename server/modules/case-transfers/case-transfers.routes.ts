@@ -9,7 +9,7 @@ import { cancelTransfer } from './use-cases/cancel-transfer.ts';
 import { findCaseTransfers, findTransfers, loadTransfer } from './use-cases/find-transfers.ts';
 import { requestTransfer } from './use-cases/request-transfer.ts';
 import { acceptTransfer, rejectTransfer } from './use-cases/respond-transfer.ts';
-import { changeTransferPolicy, getTransferPolicy } from './use-cases/transfer-policy.ts';
+import { changeTransferPolicy, findTransferReceivers, getTransferPolicy } from './use-cases/transfer-policy.ts';
 
 const BASE = '/api/organisations/:orgId';
 const ONE = `${BASE}/case-transfers/:transferId`;
@@ -60,6 +60,11 @@ export function registerCaseTransferRoutes(app: FastifyInstance, deps: TAppDeps)
     await runUserUseCase(deps, request, (ctx) => cancelTransfer(ctx, request.params.orgId, request.params.transferId, request.body.expectedVersion));
     return reply.code(204).send(null);
   });
+
+  api.get(`${BASE}/transfer-receivers`, {
+    schema: { tags: ['case transfers'], summary: 'Organisations a case can be transferred to (names and kinds)', params: ZOrgParams, response: { 200: z.object({ organisations: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })) }), ...ERROR_RESPONSES } },
+    config: { access: { auth: 'user', permission: 'case.transfer' } },
+  }, async (request) => ({ organisations: await runUserUseCase(deps, request, (ctx) => findTransferReceivers(ctx, request.params.orgId)) }));
 
   api.get(`${BASE}/transfer-policy`, {
     schema: { tags: ['case transfers'], summary: 'Whether this organisation keeps read access to cases it transferred', params: ZOrgParams, response: { 200: ZTransferPolicy, ...ERROR_RESPONSES } },

@@ -16,3 +16,12 @@ export async function changeTransferPolicy(ctx: TCtx, orgId: string, input: { ke
   await ctx.audit.record('transferPolicy.changed', { orgId, subjectType: 'organisation', subjectId: orgId, metadata: { keepReadAccess: input.keepReadAccess } });
   return { keepReadAccess: input.keepReadAccess };
 }
+
+/**
+ * Organisations a case may be handed over to: every other organisation of the deployment (names
+ * and kinds only; agencies need to find each other, and nothing about their cases is shown).
+ */
+export async function findTransferReceivers(ctx: TCtx, orgId: string) {
+  await authorizeInOrganisation(ctx.db, ctx.actor, orgId, 'case.transfer');
+  return ctx.db.selectFrom('organisations').select(['id', 'name', 'kind']).where('id', '!=', orgId).orderBy('name').limit(1000).execute();
+}

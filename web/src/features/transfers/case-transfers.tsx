@@ -104,7 +104,7 @@ function TransferForm({ orgId, caseId, isChild, onDone }: { orgId: string; caseI
   const labels = useTransferLabels();
   const { can } = useActiveOrg();
   const { required } = useValidators();
-  const receivers = useReceivingOrganisations(orgId, can('service.read'));
+  const receivers = useReceivingOrganisations(orgId);
   const request = useRequestTransfer(orgId, caseId);
   const bases = allowedBases(isChild);
   const [interpreter, setInterpreter] = useState(false);

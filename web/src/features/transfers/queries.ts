@@ -1,8 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, seg } from '../../api/client.ts';
-import { useOrganisations } from '../organisations/queries.ts';
-import { protectionKeys } from '../protection/queries.ts';
-import type { TServiceView } from '../protection/types.ts';
 import type { TTransferBox, TTransferPolicy, TTransferView } from './types.ts';
 
 /** Query hooks of case transfers (hand-over of responsibility to another organisation). */
@@ -86,19 +83,11 @@ export function useSetTransferPolicy(orgId: string) {
  * listed in the service directory, plus the organisations the user belongs to (all of them for a
  * platform administrator), without the active one. Sorted by name.
  */
-export function useReceivingOrganisations(orgId: string, canReadDirectory: boolean) {
-  // Same query as the directory's unfiltered list (shared cache), asked only with service.read.
-  const services = useQuery({
-    queryKey: protectionKeys.services(orgId, ''),
-    queryFn: () => api.get<{ services: TServiceView[] }>(orgPath(orgId, '/services')),
-    select: (data) => data.services,
-    enabled: canReadDirectory,
+export function useReceivingOrganisations(orgId: string) {
+  const receivers = useQuery({
+    queryKey: ['transfers', orgId, 'receivers'],
+    queryFn: () => api.get<{ organisations: { id: string; name: string }[] }>(orgPath(orgId, '/transfer-receivers')),
+    select: (data) => data.organisations,
   });
-  const organisations = useOrganisations(true);
-  const byId = new Map<string, string>();
-  if (canReadDirectory) for (const s of services.data ?? []) byId.set(s.providerOrgId, s.providerOrgName);
-  for (const o of organisations.data ?? []) byId.set(o.id, o.name);
-  byId.delete(orgId);
-  const options = [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
-  return { options, isPending: organisations.isPending, error: services.error ?? organisations.error };
+  return { options: receivers.data ?? [], isPending: receivers.isPending, error: receivers.error };
 }
