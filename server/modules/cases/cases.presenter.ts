@@ -25,7 +25,7 @@ export interface TCaseSecrets {
 }
 
 export function presentCaseSummary(
-  row: Pick<TCaseRow, 'id' | 'reference' | 'status' | 'isChild' | 'updatedAt'>,
+  row: Pick<TCaseRow, 'id' | 'reference' | 'status' | 'isChild' | 'updatedAt' | 'transferredToOrgId' | 'transferredFromOrgId'>,
   person: { sex: string; ageYears: number | null; citizenship: string | null },
   displayName: string | null,
   nextDeadline: TCaseSummary['nextDeadline'],
@@ -33,6 +33,7 @@ export function presentCaseSummary(
   return {
     id: row.id, reference: row.reference, status: row.status as TCaseStatus, isChild: row.isChild, displayName,
     sex: person.sex as TCaseSummary['sex'], ageYears: person.ageYears, citizenship: person.citizenship, nextDeadline, updatedAt: row.updatedAt.toISOString(),
+    transfer: row.transferredToOrgId ? 'out' : row.transferredFromOrgId ? 'in' : null,
   };
 }
 

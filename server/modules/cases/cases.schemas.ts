@@ -97,6 +97,8 @@ export const ZCaseSummary = z.object({
   citizenship: z.string().nullable(),
   nextDeadline: z.object({ kind: z.string(), dueAt: z.string(), state: ZDeadlineState }).nullable(),
   updatedAt: z.string(),
+  /** `out`: handed over to another organisation; `in`: received from one; null otherwise. */
+  transfer: z.enum(['out', 'in']).nullable(),
 });
 
 export const ZCaseDetail = ZCaseSummary.extend({

@@ -88,6 +88,8 @@ export interface TCaseSummary {
   citizenship: string | null;
   nextDeadline: TNextDeadline | null;
   updatedAt: string;
+  /** `out`: handed over to another organisation; `in`: received from one. */
+  transfer: 'out' | 'in' | null;
 }
 
 export interface TConsentRecord {

@@ -92,7 +92,7 @@ function Cases({ active }: { active: TActiveOrganisation }) {
                       </Link>
                     </th>
                     <td data-label={t('cases.person')}>
-                      {c.displayName ? <bdi>{c.displayName}</bdi> : <span className="muted">{t('cases.identityHidden')}</span>}
+                      {c.displayName ? <bdi>{c.displayName}</bdi> : <span className="muted">{t(c.transfer === 'out' ? 'cases.transferredAway' : 'cases.identityHidden')}</span>}
                       <span className="cell__sub">
                         {[t(`sexes.${c.sex}`), c.ageYears !== null ? t('cases.age', { age: c.ageYears }) : null, c.citizenship ? countryName(c.citizenship, i18n.language) : null]
                           .filter(Boolean)

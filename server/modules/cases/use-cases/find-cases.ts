@@ -27,7 +27,7 @@ export async function findCases(ctx: TCtx, orgId: string, input: TFindCasesInput
   const mayReadIdentity = can(ctx.actor, orgId, 'person.readIdentity');
   const now = ctx.now();
   let query = ctx.db.selectFrom('cases').innerJoin('persons', 'persons.id', 'cases.personId')
-    .select(['cases.id', 'cases.orgId', 'cases.reference', 'cases.status', 'cases.isChild', 'cases.updatedAt', 'cases.transferredToOrgId',
+    .select(['cases.id', 'cases.orgId', 'cases.reference', 'cases.status', 'cases.isChild', 'cases.updatedAt', 'cases.transferredToOrgId', 'cases.transferredFromOrgId',
       'persons.id as personId', 'persons.identityCiphertext', 'persons.keyVersion', 'persons.sex', 'persons.ageYears', 'persons.citizenship'])
     .where('cases.orgId', '=', orgId)
     .orderBy('cases.updatedAt', 'desc')
