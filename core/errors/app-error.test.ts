@@ -2,11 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppError, ERROR_CODES, ERROR_HTTP_STATUS } from './app-error.ts';
 
-test('every code maps to a status; only INTERNAL is a 5xx', () => {
+test('every code maps to a status; only INTERNAL and UNAVAILABLE (a missing host service) are 5xx', () => {
   for (const code of ERROR_CODES) {
     const status = ERROR_HTTP_STATUS[code];
     assert.ok(status >= 400 && status < 600);
-    assert.equal(status >= 500, code === 'INTERNAL', code);
+    assert.equal(status >= 500, code === 'INTERNAL' || code === 'UNAVAILABLE', code);
   }
 });
 
