@@ -80,13 +80,28 @@ export const CTDC_STORED_COLUMNS: readonly TStoredColumn[] = [
   { name: 'type_of_sex_concatenated', sqlType: 'text', read: (r) => r.sourceSummaries?.sexualExploitationType ?? null },
 ];
 
+/** Flag (boolean) columns travel packed, this many per 32-bit word (sign bit unused). */
+export const FLAGS_PER_WORD = 30;
+/** Indexes into CTDC_STORED_COLUMNS of the flag columns, and of all the others. */
+export const FLAG_COLUMN_INDEXES = CTDC_STORED_COLUMNS.flatMap((c, i) => (c.sqlType === 'boolean' ? [i] : []));
+export const VALUE_COLUMN_INDEXES = CTDC_STORED_COLUMNS.flatMap((c, i) => (c.sqlType === 'boolean' ? [] : [i]));
+export const FLAG_WORDS = Math.ceil(FLAG_COLUMN_INDEXES.length / FLAGS_PER_WORD);
+
+const VALUE_READERS = VALUE_COLUMN_INDEXES.map((i) => CTDC_STORED_COLUMNS[i]!.read);
+const FLAG_READERS = FLAG_COLUMN_INDEXES.map((i) => CTDC_STORED_COLUMNS[i]!.read);
+
 /**
- * Valid rows of a file held column by column: a 100k-row file is 70 flat arrays rather than
- * 100k nested record objects, and each insert statement sends slices of them.
+ * Valid rows of a file held column by column: a 100k-row file is a few flat arrays rather than
+ * 100k nested record objects, and each insert statement sends slices of them. The 53 flags of a
+ * row are packed as they arrive into two words per 30 flags: bit set in `recorded[w]` = the flag
+ * is recorded (not NULL), bit set in `set[w]` = it is true.
  */
 export class CtdcColumnBuffers {
   readonly rowNumbers: number[] = [];
+  /** By stored column index; the arrays of flag columns stay empty (see `recorded` / `set`). */
   readonly values: TStoredValue[][] = CTDC_STORED_COLUMNS.map(() => []);
+  readonly recorded: number[][] = Array.from({ length: FLAG_WORDS }, () => []);
+  readonly set: number[][] = Array.from({ length: FLAG_WORDS }, () => []);
 
   get length(): number {
     return this.rowNumbers.length;
@@ -94,6 +109,31 @@ export class CtdcColumnBuffers {
 
   push(row: number, record: TCtdcRecord): void {
     this.rowNumbers.push(row);
-    for (let c = 0; c < CTDC_STORED_COLUMNS.length; c++) this.values[c]!.push(CTDC_STORED_COLUMNS[c]!.read(record));
+    for (let v = 0; v < VALUE_READERS.length; v++) this.values[VALUE_COLUMN_INDEXES[v]!]!.push(VALUE_READERS[v]!(record));
+    let recorded = 0;
+    let set = 0;
+    for (let f = 0; f < FLAG_READERS.length; f++) {
+      const bit = 1 << (f % FLAGS_PER_WORD);
+      const flag = FLAG_READERS[f]!(record);
+      if (flag !== null) {
+        recorded |= bit;
+        if (flag === true) set |= bit;
+      }
+      if (f % FLAGS_PER_WORD === FLAGS_PER_WORD - 1 || f === FLAG_READERS.length - 1) {
+        const word = Math.floor(f / FLAGS_PER_WORD);
+        this.recorded[word]!.push(recorded);
+        this.set[word]!.push(set);
+        recorded = 0;
+        set = 0;
+      }
+    }
+  }
+
+  /** A flag as stored (null = not recorded), for tests and checks. */
+  flagAt(column: number, row: number): boolean | null {
+    const f = FLAG_COLUMN_INDEXES.indexOf(column);
+    const word = Math.floor(f / FLAGS_PER_WORD);
+    const bit = 1 << (f % FLAGS_PER_WORD);
+    return (this.recorded[word]![row]! & bit) === 0 ? null : (this.set[word]![row]! & bit) !== 0;
   }
 }

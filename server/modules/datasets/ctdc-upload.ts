@@ -52,15 +52,28 @@ function clip(issue: TCtdcIssue): TCtdcIssue {
 }
 
 /**
+ * Where valid rows go while the file is still being read: the import stores them in the same
+ * transaction, one statement in flight at a time, so the database works (in its own thread) on
+ * one chunk while this thread decodes the next.
+ */
+export interface TRowSink {
+  rowsPerStatement: number;
+  /** False once storing is pointless (e.g. an invalid row in a file that must be all-valid). */
+  isWanted(state: { invalidRowCount: number }): boolean;
+  write(layout: TCtdcLayout, rows: CtdcColumnBuffers, from: number, to: number): Promise<void>;
+}
+
+/**
  * Decodes and validates every row of a CTDC file, keeping the valid rows column by column and
- * every problem (the first {@link MAX_STORED_ISSUES} in full, all of them counted).
+ * every problem (the first {@link MAX_STORED_ISSUES} in full, all of them counted). With a
+ * `sink`, valid rows are handed over in chunks as they are decoded; every row is still checked.
  * @param chunks the file's text in pieces of any size, in order
  * @throws AppError VALIDATION_FAILED when the header is not a CTDC layout (CTDC_UNKNOWN_LAYOUT,
  *   CTDC_HEADER_INVALID), the file is empty, or it has more than MAX_IMPORT_ROWS rows (TOO_MANY_ROWS)
  */
 export async function parseCtdcUpload(
   chunks: Iterable<string> | AsyncIterable<string>,
-  options: { startedAt: Date; totalChars?: number | null; onProgress?: (progress: TUploadProgress) => void },
+  options: { startedAt: Date; totalChars?: number | null; onProgress?: (progress: TUploadProgress) => void; sink?: TRowSink },
 ): Promise<TParsedCtdcFile> {
   const parser = createCtdcParser();
   const hash = createHash('sha256');
@@ -90,15 +103,39 @@ export async function parseCtdcUpload(
     }
   };
 
-  for await (const chunk of chunks) {
-    hash.update(chunk, 'utf8');
-    fileBytes += Buffer.byteLength(chunk, 'utf8');
-    chars += chunk.length;
-    take(parser.push(chunk));
-    options.onProgress?.({ phase: 'reading', done: chars, total: options.totalChars ?? null });
-    await yieldToEventLoop();
+  const { sink } = options;
+  let written = 0;
+  let inFlight: Promise<void> | null = null;
+  /** Hands full chunks (all remaining rows when final) to the sink, one statement at a time. */
+  const drain = async (isFinal: boolean): Promise<void> => {
+    if (!sink || !parser.layout) return;
+    while (sink.isWanted({ invalidRowCount }) && (rows.length - written >= sink.rowsPerStatement || (isFinal && rows.length > written))) {
+      if (inFlight) await inFlight;
+      const from = written;
+      written = Math.min(written + sink.rowsPerStatement, rows.length);
+      inFlight = sink.write(parser.layout, rows, from, written);
+      // Observed by the next await (or the finally below); never an unhandled rejection.
+      inFlight.catch(() => undefined);
+    }
+    if (isFinal && inFlight) await inFlight;
+  };
+
+  try {
+    for await (const chunk of chunks) {
+      hash.update(chunk, 'utf8');
+      fileBytes += Buffer.byteLength(chunk, 'utf8');
+      chars += chunk.length;
+      take(parser.push(chunk));
+      options.onProgress?.({ phase: 'reading', done: chars, total: options.totalChars ?? null });
+      await drain(false);
+      await yieldToEventLoop();
+    }
+    take(parser.end());
+    await drain(true);
+  } finally {
+    // A failed read must not leave a statement running behind the caller's rollback.
+    if (inFlight) await (inFlight as Promise<void>).catch(() => undefined);
   }
-  take(parser.end());
   if (!parser.layout) {
     throw new AppError('VALIDATION_FAILED', 'The file is empty: no CTDC header row.', {
       reason: 'CTDC_UNKNOWN_LAYOUT',
