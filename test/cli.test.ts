@@ -50,7 +50,7 @@ describe('palermo CLI on an embedded data folder', () => {
 
     const demo = fakeIo(env);
     assert.equal(await runCli(['demo'], demo), 0, demo.lines.join('\n'));
-    assert.equal(demo.lines.filter((line) => /@demo\.invalid\s+demo-/.test(line)).length, 9, 'one synthetic user per role with a random password');
+    assert.equal(demo.lines.filter((line) => /@demo\.invalid\s+pw-/.test(line)).length, 9, 'one synthetic user per role with a random password');
 
     const ok = fakeIo(env);
     assert.equal(await runCli(['audit', 'verify'], ok), 0, ok.lines.join('\n'));
