@@ -19,7 +19,7 @@ import { fmt, ratioLine } from './bench-support.ts';
 
 const SECRET = 'benchmark secret shared out of band between the parties';
 
-interface TParty { set: TEncodedSet; entityOf: Int32Array }
+export interface TParty { set: TEncodedSet; entityOf: Int32Array }
 
 function linkQuality(result: TPprlResult, a: TParty, b: TParty, trueMatches: number) {
   let correct = 0;
@@ -30,7 +30,7 @@ function linkQuality(result: TPprlResult, a: TParty, b: TParty, trueMatches: num
 }
 
 /** Encodes both parties record by record; returns encoded sets with the truth per position. */
-function encodeParties(options: { seed: string; size: number; overlap: number; schema?: TClkSchema }): { a: TParty; b: TParty; trueMatches: number; seconds: number } {
+export function encodeParties(options: { seed: string; size: number; overlap: number; schema?: TClkSchema }): { a: TParty; b: TParty; trueMatches: number; seconds: number } {
   const t0 = performance.now();
   const encoder = createClkEncoder(SECRET, options.schema ?? DEFAULT_CLK_SCHEMA);
   const builders = { a: createEncodedSetBuilder(encoder, options.size), b: createEncodedSetBuilder(encoder, options.size) };

@@ -22,6 +22,8 @@ export * from './fellegi-sunter/model.ts';
 export * from './fellegi-sunter/estimate.ts';
 export * from './fellegi-sunter/dedupe.ts';
 export * from './fellegi-sunter/duplicate-check.ts';
+export * from './fellegi-sunter/review-candidates.ts';
+export * from './unique-persons.ts';
 export * from './clk/clk-schema.ts';
 export * from './clk/encode.ts';
 export * from './clk/encodings.ts';

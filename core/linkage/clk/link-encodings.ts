@@ -53,6 +53,8 @@ export interface TPprlOptions {
   solve?: 'one-to-one' | 'clusters';
   onProgress?: (stage: string) => void;
   randomBytes?: (n: number) => Uint8Array;
+  /** For evaluation only (bench/linkage): every distinct candidate pair and the pairs the classifier accepted, before one-to-one. */
+  inspect?: (candidates: TPairList, decided: TPairList) => void;
 }
 
 /** The encoded-comparison model, as estimated for one run (kept by the linkage unit). */
@@ -245,6 +247,23 @@ function sharesKind(ka: Uint32Array, kb: Uint32Array, kind: number): boolean {
   return a0 === b0 || a0 === b1 || a1 === b0 || a1 === b1;
 }
 
+/**
+ * The encoded comparison levels of records i (of A) and j (of B) with Dice `d`, written at
+ * `rows[o..o+5)`; `ka`/`kb` are scratch. Exported for evaluation (bench/linkage/pprl-diagnose.ts).
+ */
+export function writeEncodedLevels(a: TEncodedSet, b: TEncodedSet, i: number, j: number, d: number, rows: Int8Array, o: number,
+  ka = new Uint32Array(2 * SIGNATURE_KINDS.length), kb = new Uint32Array(2 * SIGNATURE_KINDS.length)): void {
+  const both = keysByKind(a, i, ka) & keysByKind(b, j, kb);
+  // bit k of `same`: both records have kind k and share a key of it
+  let same = 0;
+  for (let kind = 0; kind < SIGNATURE_KINDS.length; kind++) if ((both >>> kind) & 1 && sharesKind(ka, kb, kind)) same |= 1 << kind;
+  rows[o] = d >= 0.95 ? 0 : d >= 0.9 ? 1 : d >= 0.85 ? 2 : d >= 0.8 ? 3 : d >= 0.75 ? 4 : 5;
+  rows[o + 1] = both & NAMES ? (same & NAMES ? 0 : same & (KEY_YEAR | KEY_DAY_MONTH) ? 1 : 2) : -1;
+  rows[o + 2] = both & DATE ? (same & DATE ? 0 : same & (DAY_MONTH | YEAR_MONTH) ? 1 : 2) : -1;
+  rows[o + 3] = both & DOC ? (same & DOC ? 0 : 1) : -1;
+  rows[o + 4] = both & TEL ? (same & TEL ? 0 : 1) : -1;
+}
+
 /** Random pairs for the u of document and phone agreement. */
 const RANDOM_PAIRS = 200_000;
 
@@ -284,19 +303,7 @@ function classifyEncodedPairs(a: TEncodedSet, b: TEncodedSet, candidates: TPairL
   const rows = new Int8Array(candidates.count * width);
   const ka = new Uint32Array(2 * SIGNATURE_KINDS.length);
   const kb = new Uint32Array(2 * SIGNATURE_KINDS.length);
-  for (let p = 0; p < candidates.count; p++) {
-    const both = keysByKind(a, candidates.left[p]!, ka) & keysByKind(b, candidates.right[p]!, kb);
-    // bit k of `same`: both records have kind k and share a key of it
-    let same = 0;
-    for (let kind = 0; kind < SIGNATURE_KINDS.length; kind++) if ((both >>> kind) & 1 && sharesKind(ka, kb, kind)) same |= 1 << kind;
-    const d = candidates.score[p]!;
-    const o = p * width;
-    rows[o] = d >= 0.95 ? 0 : d >= 0.9 ? 1 : d >= 0.85 ? 2 : d >= 0.8 ? 3 : d >= 0.75 ? 4 : 5;
-    rows[o + 1] = both & NAMES ? (same & NAMES ? 0 : same & (KEY_YEAR | KEY_DAY_MONTH) ? 1 : 2) : -1;
-    rows[o + 2] = both & DATE ? (same & DATE ? 0 : same & (DAY_MONTH | YEAR_MONTH) ? 1 : 2) : -1;
-    rows[o + 3] = both & DOC ? (same & DOC ? 0 : 1) : -1;
-    rows[o + 4] = both & TEL ? (same & TEL ? 0 : 1) : -1;
-  }
+  for (let p = 0; p < candidates.count; p++) writeEncodedLevels(a, b, candidates.left[p]!, candidates.right[p]!, candidates.score[p]!, rows, p * width, ka, kb);
   const { patterns, patternOf } = collectPatternSet(width, rows, candidates.count);
   const free = ENCODED_COMPARISONS.map((_, c) => c);
   const uStart = ENCODED_U_START.map((row) => [...row]);
@@ -426,6 +433,7 @@ export async function linkEncodedSets(a: TEncodedSet, b: TEncodedSet, options: T
     model = classified.model;
     decided = classified.links;
   }
+  options.inspect?.(candidates, decided);
   let links: TPairList;
   if ((options.solve ?? 'one-to-one') === 'one-to-one') {
     const accepted = greedyOneToOne(decided, a.count, b.count);
