@@ -31,6 +31,12 @@ export function toAppError(error: unknown): { appError: AppError; isFault: boole
   if (isResponseSerializationError(error)) {
     return { appError: new AppError('INTERNAL', 'The server produced an invalid response.'), isFault: true };
   }
+  // Two requests raced for the same unique slot (e.g. two jobs started in the same instant) or a
+  // serializable transaction lost: the loser gets a conflict to retry, not a server fault.
+  const pgCode = (error as { code?: unknown }).code;
+  if (pgCode === '23505' || pgCode === '40001' || pgCode === '40P01') {
+    return { appError: new AppError('CONFLICT', 'Someone else changed this at the same moment. Try again.', { reason: 'CONCURRENT_CHANGE' }), isFault: false };
+  }
   const fastifyError = error as Partial<FastifyError>;
   const mapped = fastifyError.code ? FASTIFY_CODE_MAP[fastifyError.code] : undefined;
   if (mapped) return { appError: mapped(), isFault: false };
