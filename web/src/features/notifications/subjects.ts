@@ -1,7 +1,7 @@
 import type { TNotification } from './queries.ts';
 
 /** Kinds with their own sentence (`notifications.kinds.*`); any other kind gets the generic one. */
-export const KNOWN_NOTIFICATION_KINDS = ['caseTransfer.requested', 'caseTransfer.accepted', 'caseTransfer.rejected', 'caseTransfer.cancelled', 'emergencyAccess.granted'] as const;
+export const KNOWN_NOTIFICATION_KINDS = ['caseTransfer.requested', 'caseTransfer.accepted', 'caseTransfer.rejected', 'caseTransfer.cancelled', 'emergencyAccess.granted', 'dedupeJob.completed'] as const;
 export type TKnownNotificationKind = (typeof KNOWN_NOTIFICATION_KINDS)[number];
 
 export function isKnownKind(kind: string): kind is TKnownNotificationKind {
@@ -15,6 +15,7 @@ export function subjectPath(notification: Pick<TNotification, 'subjectType' | 's
   switch (notification.subjectType) {
     case 'caseTransfer': return `/case-transfers/${id}`;
     case 'case': return `/cases/${id}`;
+    case 'linkageJob': return '/duplicates';
     case 'serviceReferral': return `/service-referrals/${id}`;
     default: return null;
   }
