@@ -13,7 +13,6 @@
  * Embedded PGlite by default (a fresh data folder); PostgreSQL when DATABASE_URL is set (scratch
  * databases, dropped afterwards). Options: --seconds S per phase (30), --clients C (8).
  */
-import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,15 +20,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { adultCaseBody } from '../../test/support/case-fixtures.ts';
-import { spawnServer } from '../../test/support/server-process.ts';
+import { startPlatformTarget } from './platform-target.ts';
 import { createScratchPostgresDatabase } from '../../test/support/test-database.ts';
-import { percentile, residentMiB, runLoad, type TLoadRequest, type TLoadResult } from './load-client.ts';
+import { percentile, residentMiB, runLoad, type TLoadResult } from './load-client.ts';
 
 const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '30' }, clients: { type: 'string', default: '8' }, 'soak-minutes': { type: 'string', default: '10' } } });
 const SECONDS = Number(args.seconds);
 const CLIENTS = Number(args.clients);
 const SOAK_MINUTES = Number(args['soak-minutes']);
-const PASSWORD = 'a long enough passphrase for the bench';
 const engine = process.env.DATABASE_URL ? 'postgres' : 'embedded';
 
 function line(name: string, value: string) {
@@ -80,34 +78,15 @@ async function main() {
     line('raw_fastify_pg_insert_per_s', describe(baseline));
 
     const databaseUrl = await scratchUrl(cleanups);
-    const server = await spawnServer({ DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), SESSION_IDLE_MINUTES: '600' });
+    const target = await startPlatformTarget({ DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+    const { server } = target;
     try {
-      const setup = await fetch(`${server.url}/api/setup`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ setupToken: server.setupToken(), organisation: { name: 'Load Test Unit', kind: 'government' }, admin: { email: 'load@example.test', displayName: 'Load', password: PASSWORD } }),
-      });
-      assert.equal(setup.status, 201, await setup.clone().text());
-      const orgId = ((await setup.json()) as { memberships: { organisation: { id: string } }[] }).memberships[0]!.organisation.id;
-      const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'load@example.test', password: PASSWORD }) });
-      const cookie = /palermo_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')![1]!;
-      const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
-      const headers = { cookie: `palermo_session=${cookie}`, 'x-csrf-token': csrf };
-      const casesUrl = `${server.url}/api/organisations/${orgId}/cases`;
-      const createCase = (i: number): TLoadRequest => ({ method: 'POST', url: casesUrl, body: adultCaseBody({ givenName: `Load${i}`, familyName: 'Person' }), headers, expect: 201, label: 'create case' });
-
-      const writes = await runLoad({ clients: CLIENTS, seconds: SECONDS, next: (client, i) => createCase(client * 1_000_000 + i) });
+      const writes = await runLoad({ clients: CLIENTS, seconds: SECONDS, next: (client, i) => target.createCase(client * 1_000_000 + i) });
       line('api_case_create_per_s', describe(writes));
       line('api_writes_per_s_vs_raw_pg', ((writes.requests / writes.seconds) / (baseline.requests / baseline.seconds)).toFixed(3));
 
-      const listed = (await (await fetch(`${casesUrl}?limit=50`, { headers })).json()) as { cases: { id: string }[] };
-      const caseIds = listed.cases.map((c) => c.id);
-      const mixedRequest = (client: number, i: number): TLoadRequest => {
-        const roll = (client * 7919 + i * 104729) % 10;
-        if (roll < 3) return createCase(10_000_000 + client * 1_000_000 + i);
-        if (roll < 5) return { method: 'GET', url: `${casesUrl}?limit=20`, headers, expect: 200, label: 'list cases' };
-        if (roll < 8) return { method: 'GET', url: `${casesUrl}/${caseIds[(client + i) % caseIds.length]}`, headers, expect: 200, label: 'case detail' };
-        return { method: 'GET', url: `${server.url}/api/notifications`, headers, expect: 200, label: 'notifications' };
-      };
+      await target.loadCaseIds();
+      const mixedRequest = target.mixedRequest;
       const mixed = await runLoad({ clients: CLIENTS, seconds: SECONDS, next: mixedRequest });
       line('mixed_requests_per_s', describe(mixed));
       for (const [label, latencies] of mixed.perLabel) line(`  ${label}`, `${latencies.length} requests, p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
