@@ -32,6 +32,7 @@ export const DIMENSION_IDS = [
   'decisionKind',
   'decisionOutcome',
   'inclusionOutcome',
+  'serviceKind',
 ] as const;
 export type TDimensionId = (typeof DIMENSION_IDS)[number];
 
@@ -175,6 +176,21 @@ const DECISION_KIND_LABELS: TCategory[] = [
   { key: 'CG', labels: { en: 'Conclusive grounds', fr: 'Motifs concluants', es: 'Motivos concluyentes', ar: 'أسباب قاطعة' } },
 ];
 
+/** Kinds of support a survivor received (the service delivery log; core/protection/service-taxonomy.ts). */
+const SERVICE_KIND_LABELS: TCategory[] = [
+  { key: 'shelter', labels: { en: 'Shelter', fr: 'Hébergement', es: 'Alojamiento', ar: 'المأوى' } },
+  { key: 'medical', labels: { en: 'Medical care', fr: 'Soins médicaux', es: 'Atención médica', ar: 'الرعاية الطبية' } },
+  { key: 'psychological', labels: { en: 'Psychological support', fr: 'Soutien psychologique', es: 'Apoyo psicológico', ar: 'الدعم النفسي' } },
+  { key: 'legal_aid', labels: { en: 'Legal aid', fr: 'Aide juridique', es: 'Asistencia jurídica', ar: 'المساعدة القانونية' } },
+  { key: 'interpretation', labels: { en: 'Interpretation', fr: 'Interprétation', es: 'Interpretación', ar: 'الترجمة الشفوية' } },
+  { key: 'education', labels: { en: 'Education', fr: 'Éducation', es: 'Educación', ar: 'التعليم' } },
+  { key: 'employment', labels: { en: 'Employment', fr: 'Emploi', es: 'Empleo', ar: 'التوظيف' } },
+  { key: 'housing', labels: { en: 'Housing', fr: 'Logement', es: 'Vivienda', ar: 'السكن' } },
+  { key: 'family_tracing', labels: { en: 'Family tracing', fr: 'Recherche familiale', es: 'Búsqueda de familiares', ar: 'البحث عن الأسرة' } },
+  { key: 'repatriation_support', labels: { en: 'Repatriation support', fr: 'Aide au rapatriement', es: 'Apoyo a la repatriación', ar: 'دعم العودة إلى الوطن' } },
+  { key: 'financial', labels: { en: 'Financial support', fr: 'Aide financière', es: 'Apoyo económico', ar: 'الدعم المالي' } },
+];
+
 const DECISION_OUTCOME_LABELS: TCategory[] = [
   { key: 'positive', labels: { en: 'Positive', fr: 'Positive', es: 'Positiva', ar: 'إيجابي' } },
   { key: 'negative', labels: { en: 'Negative', fr: 'Négative', es: 'Negativa', ar: 'سلبي' } },
@@ -237,4 +253,5 @@ export const DIMENSIONS: Readonly<Record<TDimensionId, TDimension>> = {
   decisionKind: fixed('decisionKind', { en: 'Decision', fr: 'Décision', es: 'Decisión', ar: 'القرار' }, DECISION_KIND_LABELS),
   decisionOutcome: fixed('decisionOutcome', { en: 'Outcome of the decision', fr: 'Issue de la décision', es: 'Resultado de la decisión', ar: 'نتيجة القرار' }, DECISION_OUTCOME_LABELS),
   inclusionOutcome: fixed('inclusionOutcome', { en: 'Recovery plan outcome', fr: 'Résultat du plan de rétablissement', es: 'Resultado del plan de recuperación', ar: 'نتيجة خطة التعافي' }, INCLUSION_OUTCOMES),
+  serviceKind: fixed('serviceKind', { en: 'Kind of support', fr: 'Type d’aide', es: 'Tipo de apoyo', ar: 'نوع الدعم' }, SERVICE_KIND_LABELS),
 };

@@ -15,9 +15,10 @@ import type { TLabels } from './labels.ts';
 
 /**
  * `cases` = the organisation's NRM cases referred (identified), one per person; `decisions` =
- * RG/CG decisions on them; `plans` = the latest recovery-plan version of each case.
+ * RG/CG decisions on them; `plans` = the latest recovery-plan version of each case; `support` =
+ * the service delivery log, one row per person and kind of support (their first delivery of it).
  */
-export const METRIC_SOURCES = ['ctdc', 'cases', 'decisions', 'plans'] as const;
+export const METRIC_SOURCES = ['ctdc', 'cases', 'decisions', 'plans', 'support'] as const;
 export type TMetricSource = (typeof METRIC_SOURCES)[number];
 
 export const METRIC_UNITS = ['persons', 'cases', 'decisions', 'days'] as const;
@@ -68,12 +69,13 @@ export interface TMetric {
 /** At most this many dimensions per query: tables are two-way (suppression works on those). */
 export const MAX_QUERY_DIMENSIONS = 2;
 
-const ALL_CTDC_DIMENSIONS: readonly TDimensionId[] = DIMENSION_IDS.filter((d) => !['decisionKind', 'decisionOutcome', 'inclusionOutcome'].includes(d));
+const ALL_CTDC_DIMENSIONS: readonly TDimensionId[] = DIMENSION_IDS.filter((d) => !['decisionKind', 'decisionOutcome', 'inclusionOutcome', 'serviceKind'].includes(d));
 
 /** Dimensions every NRM source has (the case's registration year, the person's sex and citizenship…). */
 const NRM_DIMENSIONS: readonly TDimensionId[] = ['year', 'sex', 'majority', 'citizenship', 'countryOfExploitation', 'citizenshipRegion', 'exploitationRegion'];
 const DECISION_DIMENSIONS: readonly TDimensionId[] = [...NRM_DIMENSIONS, 'decisionKind', 'decisionOutcome'];
 const PLAN_DIMENSIONS: readonly TDimensionId[] = [...NRM_DIMENSIONS, 'inclusionOutcome'];
+const SUPPORT_DIMENSIONS: readonly TDimensionId[] = [...NRM_DIMENSIONS, 'serviceKind'];
 
 /** Days within which support counts as early (ICAT: support from the first days after identification). */
 export const EARLY_SUPPORT_DAYS = 7;
@@ -279,6 +281,16 @@ export const METRICS: readonly TMetric[] = [
       fr: 'Personnes ayant un plan de rétablissement et d’inclusion sociale, selon le meilleur statut atteint par leurs objectifs (datées de l’orientation).',
       es: 'Personas con un plan de recuperación e inclusión social, según el mejor estado alcanzado por sus objetivos (fechadas por la remisión).',
       ar: 'الأشخاص الذين لديهم خطة تعافٍ وإدماج اجتماعي، حسب أفضل حالة بلغتها أهدافهم (بتاريخ الإحالة).',
+    },
+  }),
+  nrmMetric({
+    id: 'support.received', source: 'support', unit: 'persons', measure: 'count', condition: null, dimensions: SUPPORT_DIMENSIONS,
+    labels: { en: 'Survivors receiving support, by kind', fr: 'Survivants ayant reçu une aide, par type', es: 'Sobrevivientes que recibieron apoyo, por tipo', ar: 'الناجون الذين تلقوا الدعم، حسب النوع' },
+    descriptions: {
+      en: 'Persons who received each kind of support (from the service delivery log), counted once per kind, dated by their first delivery of it.',
+      fr: 'Personnes ayant reçu chaque type d’aide (journal des prestations), comptées une fois par type, datées de leur première prestation.',
+      es: 'Personas que recibieron cada tipo de apoyo (registro de prestaciones), contadas una vez por tipo, fechadas por su primera prestación.',
+      ar: 'الأشخاص الذين تلقوا كل نوع من الدعم (من سجل تقديم الخدمات)، يُحسب كل منهم مرة واحدة لكل نوع، بتاريخ أول تقديم له.',
     },
   }),
 ];

@@ -42,6 +42,8 @@ interface TSourceSql {
   baseCondition?: RawBuilder<boolean>;
   /** Per-row days value for the median, p90 and share measures; NULL when it has none yet. */
   days?: RawBuilder<unknown>;
+  /** The column that scopes rows to the organisation (default `r.orgId`). */
+  orgColumn?: string;
 }
 
 const column = (name: string): RawBuilder<unknown> => sql.ref(`r.${name}`);
@@ -133,7 +135,23 @@ const PLANS: TSourceSql = {
   baseCondition: sql<boolean>`${sql.ref('c.referredAt')} is not null and ${sql.ref('c.transferredToCaseId')} is null`,
 };
 
-const SOURCES: Record<TMetricSource, TSourceSql> = { ctdc: CTDC, cases: CASES, decisions: DECISIONS, plans: PLANS };
+/**
+ * Support received: the delivery log, one row per case and kind of service (the first delivery of
+ * that kind), whether the owner delivered it or a receiver under a referral; counted for the
+ * organisation that owns the case.
+ */
+const SUPPORT: TSourceSql = {
+  from: (db) => db.selectFrom('serviceDeliveries as r').innerJoin('cases as c', 'c.id', 'r.caseId').innerJoin('persons as p', 'p.id', 'c.personId'),
+  dimensions: { ...nrmDimensions(sql`extract(year from ${column('deliveredOn')})::int`), serviceKind: { expression: column('serviceKind') } },
+  countryColumns: NRM_COUNTRY_COLUMNS,
+  // The case owner's statistics: support its survivors received, from whichever organisation.
+  orgColumn: 'r.caseOrgId',
+  dateExpression: column('deliveredOn'),
+  baseCondition: sql<boolean>`not exists (select 1 from service_deliveries d2 where d2.case_id = ${column('caseId')} and d2.service_kind = ${column('serviceKind')}
+    and (d2.delivered_on, d2.id) < (${column('deliveredOn')}, ${column('id')}))`,
+};
+
+const SOURCES: Record<TMetricSource, TSourceSql> = { ctdc: CTDC, cases: CASES, decisions: DECISIONS, plans: PLANS, support: SUPPORT };
 
 /** A reporting period: the half-open date range, and the calendar year when it is a whole year. */
 export interface TStatsPeriod {
@@ -211,7 +229,7 @@ export function buildStatsQuery(db: TDb | TTx, orgId: string, query: TStatsQuery
   if (joins.has('exploitationCountry')) builder = builder.leftJoin('ctdcCountries as ce', 'ce.iso2', source.countryColumns.exploitationCountry);
 
   const selections = query.dimensions.map((d, i) => dimensionSql(source, d).expression.as(`d${i}`));
-  let select = builder.select([...(selections as never[]), ...measureSelection(metric, source)]).where('r.orgId', '=', orgId);
+  let select = builder.select([...(selections as never[]), ...measureSelection(metric, source)]).where((source.orgColumn ?? 'r.orgId') as 'r.orgId', '=', orgId);
   if (source.baseCondition) select = select.where(source.baseCondition);
   if (options.datasetIds && options.datasetIds.length > 0 && metric.source === 'ctdc') select = select.where('r.importRunId', 'in', [...options.datasetIds]);
   if (options.period) {
