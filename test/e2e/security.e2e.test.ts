@@ -61,6 +61,9 @@ test('two-factor enrolment, two-step sign-in, the enrolment gate and break-the-g
     await page.goto(`${server.url}/login`);
     await signIn(page, en, admin.email, admin.password);
     await page.getByRole('heading', { level: 1, name: /First Admin/ }).waitFor();
+    // The navigation grows as lazily loaded labels arrive; a click during that shift can land on
+    // the wrong link on a slow machine, so wait until the page has stopped fetching.
+    await page.waitForLoadState('networkidle');
     await page.getByRole('link', { name: text(en, 'nav.account'), exact: true }).click();
     await page.getByRole('heading', { level: 2, name: text(sec, 'twoFactor.title') }).waitFor();
     await page.getByText(text(sec, 'twoFactor.statusOff'), { exact: true }).waitFor();
