@@ -2,6 +2,7 @@ import { caseInState } from '../support/case-states.ts';
 import type { TTestApp } from '../support/test-app.ts';
 import { closeCase } from '../../server/modules/cases/use-cases/end-case.ts';
 import { placeLegalHold } from '../../server/modules/retention/retention.service.ts';
+import { whenKeyRotationSettles } from '../../server/modules/key-management/key-rotations.ts';
 import type { TSample } from './types.ts';
 
 const base = (orgId: string) => `/api/organisations/${orgId}`;
@@ -29,7 +30,14 @@ export const RETENTION_SAMPLES: Record<string, TSample> = {
     },
   },
   'GET /api/organisations/:orgId/key-rotations': { build: async ({ orgId }) => ({ url: `${base(orgId)}/key-rotations` }) },
-  'POST /api/organisations/:orgId/key-rotations': { build: async ({ orgId }) => ({ url: `${base(orgId)}/key-rotations` }) },
+  'POST /api/organisations/:orgId/key-rotations': {
+    build: async ({ t, orgId }) => {
+      // One rotation at a time per organisation: let an earlier role's rotation finish first.
+      const running = await t.database.db.selectFrom('keyRotations').select('id').where('orgId', '=', orgId).where('status', '=', 'running').execute();
+      for (const rotation of running) await whenKeyRotationSettles(rotation.id);
+      return { url: `${base(orgId)}/key-rotations` };
+    },
+  },
   'POST /api/organisations/:orgId/exports/cases': { build: async ({ orgId }) => ({ url: `${base(orgId)}/exports/cases`, body: { password: 'a sample archive passphrase', purpose: 'other' } }) },
   'POST /api/organisations/:orgId/cases/:caseId/erasure': {
     build: async ({ t, orgId }) => {
