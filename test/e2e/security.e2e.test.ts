@@ -90,6 +90,10 @@ test('two-factor enrolment, two-step sign-in, the enrolment gate and break-the-g
     await page.getByRole('combobox', { name: text(sec, 'policy.twoFactorRequirement') }).selectOption('identity_roles');
     await page.getByRole('button', { name: text(sec, 'policy.save'), exact: true }).click();
     await page.getByRole('status').filter({ hasText: text(sec, 'policy.saved') }).waitFor();
+    // Retention on the same page: identities anonymised ten years after the last case closes.
+    await page.getByLabel(text(sec, 'dataProtection.retentionDays'), { exact: true }).fill('3650');
+    await page.getByRole('button', { name: text(sec, 'dataProtection.retentionSave'), exact: true }).click();
+    await page.getByRole('status').filter({ hasText: text(sec, 'dataProtection.retentionSaved') }).waitFor();
     await shot(page, '03-security-settings');
 
     // 3. Sign out and in again: the password now leads to a second step; a wrong code is refused.

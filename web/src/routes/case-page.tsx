@@ -19,6 +19,7 @@ import { isTransferredAway } from '../features/transfers/labels.ts';
 import type { TActiveOrganisation } from '../features/session/active-org.tsx';
 import { Link } from '../router.tsx';
 import { EmergencyAccessRequest, EmergencyAccessSection } from '../features/security/emergency-access.tsx';
+import { CaseDataProtection } from '../features/security/data-protection.tsx';
 
 export function CasePage({ caseId }: { caseId: string }) {
   return <RequireOrg>{(active) => <Case key={`${active.organisation.id}:${caseId}`} active={active} caseId={caseId} />}</RequireOrg>;
@@ -119,6 +120,7 @@ function Case({ active, caseId }: { active: TActiveOrganisation; caseId: string 
       <CaseDocumentsPanel orgId={orgId} caseId={caseItem.id} />
       <CaseTransfersSection orgId={orgId} caseId={caseItem.id} status={caseItem.status} isChild={caseItem.isChild} />
       <EmergencyAccessSection orgId={orgId} caseId={caseItem.id} />
+      <CaseDataProtection orgId={orgId} caseId={caseItem.id} reference={caseItem.reference} status={caseItem.status} />
       <Section id="case-timeline" title={t('timeline.title')}>
         <CaseTimeline orgId={orgId} caseId={caseItem.id} />
       </Section>

@@ -8,6 +8,7 @@ import { RequireOrg } from '../../components/require-org.tsx';
 import { MAX_EMERGENCY_ACCESS_HOURS, TWO_FACTOR_REQUIREMENTS, type TTwoFactorRequirement } from '../../../../core/security/two-factor-policy.ts';
 import type { TActiveOrganisation } from '../session/active-org.tsx';
 import { useSecurityTranslation } from './i18n.ts';
+import { DataProtectionSettings } from './data-protection.tsx';
 import { useChangeSecurityPolicy, useSecurityPolicy } from './queries.ts';
 import type { TSecurityPolicy } from './types.ts';
 
@@ -32,6 +33,7 @@ function SecuritySettings({ active }: { active: TActiveOrganisation }) {
       <Section id="security-policy" title={t('policy.twoFactorRequirement')}>
         {policy.error ? <ErrorAlert error={policy.error} /> : policy.data ? <PolicyForm orgId={orgId} policy={policy.data} /> : <p className="muted">…</p>}
       </Section>
+      <DataProtectionSettings orgId={orgId} />
     </Page>
   );
 }
