@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /**
  * What every browser test shares: Debian's Chromium with the flags this closed network needs,
@@ -42,4 +42,25 @@ export function text(strings: TLocale, key: string): string {
 /** The part of a locale string before its first {{variable}}, for partial matches. */
 export function prefix(strings: TLocale, key: string): string {
   return text(strings, key).split('{{')[0] ?? '';
+}
+
+/**
+ * Notes every API answer of 400 or more (method, path, status, error code and reason) so a
+ * browser test that fails under load can say what the server answered, not only what the page
+ * did not show. The log holds codes only: error messages can quote what the test typed.
+ */
+export function recordApiFailures(page: Page, log: string[]): void {
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (!url.pathname.startsWith('/api/') || response.status() < 400) return;
+    const method = response.request().method();
+    void response.json().then(
+      (body: { error?: { code?: string; details?: { reason?: string } } }) => log.push(`${method} ${url.pathname} → ${response.status()} ${body.error?.code ?? ''} ${body.error?.details?.reason ?? ''}`.trim()),
+      () => log.push(`${method} ${url.pathname} → ${response.status()}`),
+    );
+  });
+  page.on('requestfailed', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/')) log.push(`${request.method()} ${url.pathname} failed: ${request.failure()?.errorText ?? 'unknown'}`);
+  });
 }

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { DIMENSION_LABELS, type TDimension } from '../../core/screening/dimensions.ts';
 import { startTestServer, type TTestServer } from '../support/server.ts';
-import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, launchChromium, locale, text, type TLocale, prefix, STEP_TIMEOUT_MS } from './e2e-support.ts';
+import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, launchChromium, locale, text, type TLocale, prefix, recordApiFailures, STEP_TIMEOUT_MS } from './e2e-support.ts';
 
 /**
  * Golden paths of "identify, refer, decide" in a real Chromium against the real server and the
@@ -45,6 +45,7 @@ async function signedInPage(browser: Browser, server: TTestServer, user: TUser, 
     if (/Content Security Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  recordApiFailures(page, apiFailures);
   await page.goto(`${server.url}/`);
   await page.getByLabel(text(en, 'login.email'), { exact: true }).fill(user.email);
   await page.getByLabel(text(en, 'login.password'), { exact: true }).fill(user.password);
@@ -56,6 +57,8 @@ async function signedInPage(browser: Browser, server: TTestServer, user: TUser, 
 
 /** Pages to photograph when the test fails (set by the test while it runs). */
 let pagesForFailureShots: Page[] | undefined;
+/** Every API answer of 400 or more, printed when the test fails (some are expected refusals). */
+const apiFailures: string[] = [];
 
 function shot(page: Page, name: string) {
   return page.screenshot({ path: `${ARTIFACTS}nrm-${name}.png`, fullPage: true });
@@ -433,6 +436,7 @@ test('NRM golden paths in Chromium: adult referral to closure, child pathway to 
   } catch (error) {
     // Where each user was when it failed.
     for (const [index, page] of openPages.entries()) await shot(page, `failure-${index + 1}`).catch(() => undefined);
+    console.error(`API answers of 400 or more before the failure:\n${apiFailures.join('\n') || '(none)'}\nAt: ${openPages.map((page) => new URL(page.url()).pathname).join(', ')}`);
     throw error;
   } finally {
     pagesForFailureShots = undefined;

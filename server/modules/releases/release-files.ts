@@ -11,7 +11,7 @@ import { renderChartSvg } from '../../pdf/chart-svg.ts';
 import { renderPdf } from '../../pdf/render-pdf.ts';
 import { METHOD_NAMES, methodology, word, type TMethodologyKey } from './report-dictionary.ts';
 import type { TRecordLevelSummary, TReleaseCell, TReleaseFormat, TReleaseLanguage, TReleaseResult, TReleaseTable } from './releases.schemas.ts';
-import { writeXlsx, type TXlsxCell, type TXlsxSheet } from './xlsx-writer.ts';
+import { writeXlsx, type TXlsxCell, type TXlsxSheet } from '../../../core/files/xlsx-writer.ts';
 
 export interface TReleaseForFiles {
   id: string;

@@ -9,7 +9,7 @@ import { ENGINE } from '../../../test/support/test-database.ts';
 import { extractPdfText, readRightToLeft } from '../../../test/support/pdf-text.ts';
 import { chromiumExecutablePath } from '../../pdf/render-pdf.ts';
 import { buildKAnonCsv, type TCtdcFixtureRow } from '../datasets/ctdc-fixtures.test-support.ts';
-import { readXlsxSheets } from './xlsx-reader.test-support.ts';
+import { readXlsxSheets } from '../../../core/files/xlsx-reader.test-support.ts';
 
 const skipPdf = existsSync(chromiumExecutablePath()) ? false : 'Chromium is not installed';
 const repeat = (n: number, row: TCtdcFixtureRow): TCtdcFixtureRow[] => Array.from({ length: n }, () => row);
