@@ -19,6 +19,8 @@ import { RELEASES_AUDIT_EVENTS } from './catalog/releases.ts';
 import { LINKAGE_AUDIT_EVENTS } from './catalog/linkage.ts';
 import { RETENTION_AUDIT_EVENTS } from './catalog/retention.ts';
 import { KEY_MANAGEMENT_AUDIT_EVENTS } from './catalog/key-management.ts';
+import { POPULATIONS_AUDIT_EVENTS } from './catalog/populations.ts';
+import { LINKAGE_PROJECTS_AUDIT_EVENTS } from './catalog/linkage-projects.ts';
 
 /** One catalog file per area (catalog/*.ts); names must not repeat across them. */
 export const AUDIT_EVENT_CATALOG = {
@@ -34,6 +36,8 @@ export const AUDIT_EVENT_CATALOG = {
   ...LINKAGE_AUDIT_EVENTS,
   ...RETENTION_AUDIT_EVENTS,
   ...KEY_MANAGEMENT_AUDIT_EVENTS,
+  ...POPULATIONS_AUDIT_EVENTS,
+  ...LINKAGE_PROJECTS_AUDIT_EVENTS,
 } as const;
 
 

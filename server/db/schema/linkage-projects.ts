@@ -1,0 +1,2 @@
+/** Cross-organisation linkage projects (migration 0015). */
+export interface TLinkageProjectsTables {}

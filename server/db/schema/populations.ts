@@ -1,0 +1,2 @@
+/** Population denominators (migration 0014). */
+export interface TPopulationsTables {}
