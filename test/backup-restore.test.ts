@@ -1,8 +1,9 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { base32Decode, totp } from '../core/security/totp.ts';
 import { runPalermo, spawnServer } from './support/server-process.ts';
 
 /**
@@ -22,6 +23,7 @@ describe('backup and restore of the embedded database', () => {
   test('backup while running, restore, verify, start again with every row', async () => {
     const server = await spawnServer({ DATA_DIR: original });
     let memberEmails: string[] = [];
+    let recoveryCodes: string[] = [];
     try {
       const setup = await fetch(`${server.url}/api/setup`, {
         method: 'POST', headers: { 'content-type': 'application/json' },
@@ -39,8 +41,22 @@ describe('backup and restore of the embedded database', () => {
         assert.equal(added.status, 201);
       }
       memberEmails = ['member0@example.test', 'member1@example.test', 'member2@example.test', 'root@example.test'];
+      // The administrator protects the account with two-factor sign-in: the backup asks for the code.
+      const headers = { 'content-type': 'application/json', cookie: `palermo_session=${cookie}`, 'x-csrf-token': info.csrfToken };
+      const enrolment = await fetch(`${server.url}/api/account/two-factor/enrolment`, { method: 'POST', headers, body: '{}' });
+      assert.equal(enrolment.status, 200, await enrolment.clone().text());
+      const secret = base32Decode(((await enrolment.json()) as { secret: string }).secret);
+      const confirmed = await fetch(`${server.url}/api/account/two-factor/enrolment/confirm`, { method: 'POST', headers, body: JSON.stringify({ code: totp(secret, new Date()) }) });
+      assert.equal(confirmed.status, 200, await confirmed.clone().text());
+      recoveryCodes = ((await confirmed.json()) as { recoveryCodes: string[] }).recoveryCodes;
       const port = new URL(server.url).port;
-      const backup = await runPalermo(['backup', file], { PORT: port, HOST: '127.0.0.1', PALERMO_ADMIN_EMAIL: 'root@example.test', PALERMO_ADMIN_PASSWORD: PASSWORD });
+      const target = { PORT: port, HOST: '127.0.0.1', PALERMO_ADMIN_EMAIL: 'root@example.test', PALERMO_ADMIN_PASSWORD: PASSWORD };
+      const wrongCode = await runPalermo(['backup', file], { ...target, PALERMO_ADMIN_2FA_CODE: '000000' });
+      assert.equal(wrongCode.code, 1, wrongCode.output);
+      assert.match(wrongCode.output, /Sign-in .* failed/);
+      assert.equal(existsSync(file), false, 'nothing written without the second step');
+      // The next 30-second step's code: the one just used for enrolment cannot be replayed.
+      const backup = await runPalermo(['backup', file], { ...target, PALERMO_ADMIN_2FA_CODE: totp(secret, new Date(Date.now() + 30_000)) });
       assert.equal(backup.code, 0, backup.output);
       assert.match(backup.output, /Backup written/);
     } finally {
@@ -58,7 +74,11 @@ describe('backup and restore of the embedded database', () => {
     const again = await spawnServer({ DATA_DIR: restored });
     try {
       assert.equal(again.setupToken(), null, 'the restored platform is already set up');
-      const login = await fetch(`${again.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'root@example.test', password: PASSWORD }) });
+      // Two-factor sign-in came back with the restore; a recovery code passes the second step.
+      const first = await fetch(`${again.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'root@example.test', password: PASSWORD }) });
+      assert.equal(first.status, 202);
+      const { challengeToken } = (await first.json()) as { challengeToken: string };
+      const login = await fetch(`${again.url}/api/auth/login/two-factor`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ challengeToken, code: recoveryCodes[0] }) });
       assert.equal(login.status, 200);
       const info = (await login.json()) as { memberships: { organisation: { id: string } }[] };
       const cookie = /palermo_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')![1]!;

@@ -15,7 +15,8 @@ export const BACKUP_HELP = `palermo backup FILE [--url URL]
 Takes a consistent backup of the embedded database THROUGH THE RUNNING SERVER (which holds the
 data folder) and writes FILE (a gzipped data folder) and FILE.manifest.json (row counts and audit
 chain heads, used to verify a restore). Signs in as a platform administrator: PALERMO_ADMIN_EMAIL
-and PALERMO_ADMIN_PASSWORD, or asked for. URL defaults to http://HOST:PORT.
+and PALERMO_ADMIN_PASSWORD (and PALERMO_ADMIN_2FA_CODE when the account has two-factor sign-in),
+or asked for. URL defaults to http://HOST:PORT.
 The master key is NOT in the backup: keep DATA_DIR/master.key (or PALERMO_MASTER_KEY) separately.
 For PostgreSQL use pg_dump -Fc / pg_restore.`;
 
@@ -44,6 +45,27 @@ function argument(args: string[], name: string): string | undefined {
   return index >= 0 ? args[index + 1] : undefined;
 }
 
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+/**
+ * Signs the platform administrator in, with the second step when their account has two-factor
+ * sign-in (the code from PALERMO_ADMIN_2FA_CODE, or asked for). Returns the session cookie, or
+ * null after saying why on stderr.
+ */
+async function signIn(io: TCliIo, url: string, email: string, password: string): Promise<string | null> {
+  let login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ email, password }) });
+  if (login.status === 202) {
+    const { challengeToken } = (await login.json()) as { challengeToken: string };
+    const code = io.env.PALERMO_ADMIN_2FA_CODE ?? (await io.ask('Authenticator or recovery code: ', { secret: true }));
+    login = await fetch(`${url}/api/auth/login/two-factor`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ challengeToken, code: code.trim() }) });
+  }
+  if (login.status !== 200) {
+    io.err(`Sign-in at ${url} failed (${login.status}).`);
+    return null;
+  }
+  return /palermo_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1] ?? null;
+}
+
 export async function runBackup(io: TCliIo, args: string[]): Promise<number> {
   const file = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--url');
   if (!file) {
@@ -54,12 +76,8 @@ export async function runBackup(io: TCliIo, args: string[]): Promise<number> {
   const url = argument(args, '--url') ?? `http://${config.host}:${config.port}`;
   const email = io.env.PALERMO_ADMIN_EMAIL ?? (await io.ask('Platform administrator e-mail: '));
   const password = io.env.PALERMO_ADMIN_PASSWORD ?? (await io.ask('Password: ', { secret: true }));
-  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-  if (login.status !== 200) {
-    io.err(`Sign-in at ${url} failed (${login.status}).`);
-    return 1;
-  }
-  const cookie = /palermo_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
+  const cookie = await signIn(io, url, email, password);
+  if (!cookie) return 1;
   const response = await fetch(`${url}/api/admin/backup`, { headers: { cookie: `palermo_session=${cookie}` } });
   if (response.status !== 200) {
     io.err(`Backup refused (${response.status}): ${await response.text()}`);
