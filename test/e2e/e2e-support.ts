@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /**
  * What every browser test shares: Debian's Chromium with the flags this closed network needs,
@@ -63,4 +63,55 @@ export function recordApiFailures(page: Page, log: string[]): void {
     const url = new URL(request.url());
     if (url.pathname.startsWith('/api/')) log.push(`${request.method()} ${url.pathname} failed: ${request.failure()?.errorText ?? 'unknown'}`);
   });
+}
+
+/** What a browser test gathers from its pages. */
+export interface TPageWatch {
+  /** CSP violations and uncaught script errors: every test asserts there are none. */
+  problems: string[];
+  /** Console errors, printed only when the test fails (a signed-out 401 is expected noise). */
+  consoleErrors?: string[];
+  /** API answers of 400 or more (see recordApiFailures), printed only when the test fails. */
+  apiFailures?: string[];
+}
+
+/** Listens to a page for what `watch` gathers; `who` names the user in messages of tests with several. */
+export function watchPage(page: Page, watch: TPageWatch, who = ''): void {
+  const tag = who ? ` (${who})` : '';
+  page.on('console', (message) => {
+    if (message.type() === 'error') watch.consoleErrors?.push(`${who ? `${who}: ` : ''}${message.text()}`);
+    if (/Content Security Policy/i.test(message.text())) watch.problems.push(`CSP${tag}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => watch.problems.push(`page error${tag} at ${new URL(page.url()).pathname}: ${error.message}`));
+  if (watch.apiFailures) recordApiFailures(page, watch.apiFailures);
+}
+
+/** A desktop-sized browser context in British English (dates day-first, as most users write them). */
+export function desktopContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+}
+
+/** A new page with the shared step time-out, watched. */
+export async function watchedPage(context: BrowserContext, watch: TPageWatch, who = ''): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  watchPage(page, watch, who);
+  return page;
+}
+
+/** Fills the sign-in form (labels in `strings`' language) and submits it. */
+export async function submitSignIn(page: Page, strings: TLocale, user: { email: string; password: string }): Promise<void> {
+  await page.getByLabel(text(strings, 'login.email'), { exact: true }).fill(user.email);
+  await page.getByLabel(text(strings, 'login.password'), { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: text(strings, 'login.submit'), exact: true }).click();
+}
+
+/**
+ * Opens the app, signs in in English and waits for the home page, whose heading names the user
+ * (seeded users are called "Test <role>").
+ */
+export async function signInAs(page: Page, url: string, user: { email: string; password: string }, homeHeading: RegExp = /Test /): Promise<void> {
+  await page.goto(`${url}/`);
+  await submitSignIn(page, locale('en'), user);
+  await page.getByRole('heading', { level: 1, name: homeHeading }).waitFor();
 }

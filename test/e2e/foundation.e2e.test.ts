@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { type Browser, type Page } from 'playwright-core';
 import { startTestServer } from '../support/server.ts';
-import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, launchChromium, locale, text, type TLocale, STEP_TIMEOUT_MS } from './e2e-support.ts';
+import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, desktopContext, launchChromium, locale, submitSignIn, text, watchedPage } from './e2e-support.ts';
 
 /**
  * Golden path of the foundation in a real Chromium against the real server and the built web app:
@@ -27,16 +27,9 @@ test('foundation golden path in Chromium: sign in, add a member, Arabic, sign ou
   try {
     const admin = await server.seedAdmin();
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
-
     // Anything the strict CSP blocks, and any uncaught script error, fails the test at the end.
     const problems: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    const page = await watchedPage(await desktopContext(browser), { problems });
     const shot = (name: string) => page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
 
     // 1. Signed out: any page leads to the login page, whose first Tab stop is the skip link.
@@ -49,7 +42,7 @@ test('foundation golden path in Chromium: sign in, add a member, Arabic, sign ou
     await shot('01-login');
 
     // 2. Sign in as the seeded administrator.
-    await signIn(page, en, admin.email, admin.password);
+    await submitSignIn(page, en, admin);
     await page.getByRole('heading', { level: 1, name: /First Admin/ }).waitFor();
     const session = await page.evaluate(async () => (await fetch('/api/auth/me')).json() as Promise<{ memberships: { organisation: { id: string; name: string } }[] }>);
     const orgName = session.memberships.find((m) => m.organisation.id === admin.organisationId)?.organisation.name;
@@ -95,7 +88,7 @@ test('foundation golden path in Chromium: sign in, add a member, Arabic, sign ou
     await shot('05-logged-out-arabic');
 
     // 7. The new user signs in; the language choice was remembered. Case workers have no audit log link.
-    await signIn(page, ar, newUser.email, newUser.password);
+    await submitSignIn(page, ar, newUser);
     await page.getByRole('heading', { level: 1, name: new RegExp(newUser.name) }).waitFor();
     await page.getByRole('row').filter({ hasText: orgName }).getByRole('cell', { name: text(ar, 'roles.case_worker'), exact: true }).waitFor();
     assert.equal(await page.getByRole('link', { name: text(ar, 'nav.audit') }).count(), 0);
@@ -126,8 +119,3 @@ test('foundation golden path in Chromium: sign in, add a member, Arabic, sign ou
   }
 });
 
-async function signIn(page: Page, strings: TLocale, email: string, password: string): Promise<void> {
-  await page.getByLabel(text(strings, 'login.email'), { exact: true }).fill(email);
-  await page.getByLabel(text(strings, 'login.password'), { exact: true }).fill(password);
-  await page.getByRole('button', { name: text(strings, 'login.submit'), exact: true }).click();
-}

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { startTestServer } from '../support/server.ts';
-import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, launchChromium, locale, text, type TLocale, prefix, STEP_TIMEOUT_MS } from './e2e-support.ts';
+import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, desktopContext, launchChromium, locale, prefix, signInAs, text, type TLocale, watchedPage } from './e2e-support.ts';
 
 /**
  * Golden path of "hold traffickers accountable" in a real Chromium against the real server and
@@ -41,23 +41,12 @@ test('justice golden path in Chromium: investigation, two suspects, charges, con
     const admin = await server.seedAdmin();
     const investigator = await server.seedUser(admin.organisationId, 'investigator');
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    page = await context.newPage();
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-      if (/Content Security Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page = await watchedPage(await desktopContext(browser), { problems, consoleErrors });
     const p = page;
     const shot = (name: string) => p.screenshot({ path: `${ARTIFACTS}justice-${name}.png`, fullPage: true });
 
     // 1. Sign in as the investigator; the navigation offers "Investigations".
-    await p.goto(`${server.url}/`);
-    await p.getByLabel(text(main.en, 'login.email'), { exact: true }).fill(investigator.email);
-    await p.getByLabel(text(main.en, 'login.password'), { exact: true }).fill(investigator.password);
-    await p.getByRole('button', { name: text(main.en, 'login.submit'), exact: true }).click();
-    await p.getByRole('heading', { level: 1, name: /Test / }).waitFor();
+    await signInAs(p, server.url, investigator);
     await p.getByRole('link', { name: text(j.en, 'nav.investigations'), exact: true }).click();
     await p.getByRole('heading', { level: 1, name: text(j.en, 'list.title') }).waitFor();
     await p.getByText(text(j.en, 'list.empty')).waitFor();

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { DIMENSION_LABELS, type TDimension } from '../../core/screening/dimensions.ts';
 import { startTestServer, type TTestServer } from '../support/server.ts';
-import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, launchChromium, locale, text, type TLocale, prefix, recordApiFailures, STEP_TIMEOUT_MS } from './e2e-support.ts';
+import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, desktopContext, launchChromium, locale, prefix, signInAs, text, type TLocale, watchedPage } from './e2e-support.ts';
 
 /**
  * Golden paths of "identify, refer, decide" in a real Chromium against the real server and the
@@ -37,20 +37,10 @@ const ar = locale('ar');
 type TUser = { email: string; password: string };
 
 /** A signed-in browser page for one user, collecting CSP violations and script errors. */
-async function signedInPage(browser: Browser, server: TTestServer, user: TUser, problems: string[], viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale: 'en-GB' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  recordApiFailures(page, apiFailures);
-  await page.goto(`${server.url}/`);
-  await page.getByLabel(text(en, 'login.email'), { exact: true }).fill(user.email);
-  await page.getByLabel(text(en, 'login.password'), { exact: true }).fill(user.password);
-  await page.getByRole('button', { name: text(en, 'login.submit'), exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: /Test / }).waitFor();
+async function signedInPage(browser: Browser, server: TTestServer, user: TUser, problems: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await desktopContext(browser);
+  const page = await watchedPage(context, { problems, apiFailures });
+  await signInAs(page, server.url, user);
   pagesForFailureShots?.push(page);
   return { context, page };
 }

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { type Browser, type Page } from 'playwright-core';
 import { adultCaseBody, FULL_CONSENT } from '../support/case-fixtures.ts';
 import { startTestServer } from '../support/server.ts';
-import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, launchChromium, locale, text, STEP_TIMEOUT_MS } from './e2e-support.ts';
+import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, desktopContext, launchChromium, locale, submitSignIn, text, watchedPage } from './e2e-support.ts';
 
 /**
  * Monitoring and evaluation in a real Chromium against the real server: the administrator
@@ -60,20 +60,12 @@ test('programmes in Chromium: a computed indicator shows its value and follows n
     const year = String(new Date().getFullYear());
 
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    page = await context.newPage();
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page = await watchedPage(await desktopContext(browser), { problems });
     const shot = (name: string) => page!.screenshot({ path: `${ARTIFACTS}programmes-${name}.png`, fullPage: true });
 
     // 1. Sign in, open Programmes from the navigation, create a programme.
     await page.goto(`${server.url}/`);
-    await page.getByLabel(text(main.en, 'login.email'), { exact: true }).fill(admin.email);
-    await page.getByLabel(text(main.en, 'login.password'), { exact: true }).fill(admin.password);
-    await page.getByRole('button', { name: text(main.en, 'login.submit'), exact: true }).click();
+    await submitSignIn(page, main.en, admin);
     await page.getByRole('link', { name: text(pr.en, 'nav.programmes'), exact: true }).click();
     await page.getByRole('heading', { level: 1, name: text(pr.en, 'list.title') }).waitFor();
     await page.getByText(text(pr.en, 'list.empty')).waitFor();

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { adultCaseBody, FULL_CONSENT } from '../support/case-fixtures.ts';
 import { startTestServer } from '../support/server.ts';
-import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, launchChromium, locale, prefix, text, STEP_TIMEOUT_MS } from './e2e-support.ts';
+import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, desktopContext, launchChromium, locale, prefix, signInAs, text, watchedPage } from './e2e-support.ts';
 
 /**
  * Case transfer golden path in a real Chromium against the real server. Fixtures through the API:
@@ -46,17 +46,6 @@ async function apiCall<T>(url: string, session: TSession, method: 'GET' | 'POST'
   const textBody = await response.text();
   assert.ok(response.ok, `${method} ${path}: ${response.status} ${textBody}`);
   return (textBody ? JSON.parse(textBody) : undefined) as T;
-}
-
-async function signIn(context: BrowserContext, url: string, user: { email: string; password: string }): Promise<Page> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  await page.goto(`${url}/`);
-  await page.getByLabel(text(main.en, 'login.email'), { exact: true }).fill(user.email);
-  await page.getByLabel(text(main.en, 'login.password'), { exact: true }).fill(user.password);
-  await page.getByRole('button', { name: text(main.en, 'login.submit'), exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: /Test / }).waitFor();
-  return page;
 }
 
 test('case transfer golden path in Chromium: referral accepted, transfer requested, notified, accepted, plan, delivery, document, closed', { skip, timeout: 300_000 }, async () => {
@@ -102,20 +91,18 @@ test('case transfer golden path in Chromium: referral accepted, transfer request
     });
 
     browser = await launchChromium();
-    const watch = (page: Page, who: string) => {
+    /** A watched page signed in as `user`, remembered for the failure screenshots. */
+    const signIn = async (context: BrowserContext, user: { email: string; password: string }, who: string): Promise<Page> => {
+      const page = await watchedPage(context, { problems, consoleErrors }, who);
       pages.push([who, page]);
-      page.on('console', (message) => {
-        if (message.type() === 'error') consoleErrors.push(`${who}: ${message.text()}`);
-        if (/Content Security Policy/i.test(message.text())) problems.push(`CSP (${who}): ${message.text()}`);
-      });
-      page.on('pageerror', (error) => problems.push(`page error (${who}) at ${new URL(page.url()).pathname}: ${error.message}`));
+      await signInAs(page, server.url, user);
+      return page;
     };
     const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}transfer-${name}.png`, fullPage: true });
-    const newContext = () => browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', acceptDownloads: true });
+    const newContext = () => desktopContext(browser!);
 
     // ── 1. The shelter's case worker accepts the referral ──
-    const sw = await signIn(await newContext(), server.url, shelterWorker);
-    watch(sw, 'shelter');
+    const sw = await signIn(await newContext(), shelterWorker, 'shelter');
     await sw.getByRole('link', { name: text(p.en, 'nav.referrals'), exact: true }).click();
     await sw.getByLabel(text(p.en, 'inbox.boxes.action_needed'), { exact: true }).check();
     await sw.getByRole('row').filter({ hasText: 'Emergency shelter for women' }).getByRole('link', { name: 'Emergency shelter for women' }).click();
@@ -124,8 +111,7 @@ test('case transfer golden path in Chromium: referral accepted, transfer request
     await shot(sw, '01-referral-accepted');
 
     // ── 2. The government case worker transfers the case to the shelter ──
-    const gw = await signIn(await newContext(), server.url, govWorker);
-    watch(gw, 'gov');
+    const gw = await signIn(await newContext(), govWorker, 'gov');
     await gw.getByRole('link', { name: text(main.en, 'nav.cases'), exact: true }).click();
     await gw.getByRole('link', { name: created.reference }).click();
     await gw.getByRole('heading', { level: 2, name: text(p.en, 'transfers.caseTitle') }).waitFor();
@@ -263,8 +249,7 @@ test('case transfer golden path in Chromium: referral accepted, transfer request
     await shot(gw, '12-sender-notifications');
 
     // ── 9. The shelter's administrator keeps read access to cases it will transfer (NRM settings) ──
-    const sa = await signIn(await newContext(), server.url, shelterAdmin);
-    watch(sa, 'shelter-admin');
+    const sa = await signIn(await newContext(), shelterAdmin, 'shelter-admin');
     await sa.getByRole('link', { name: text(settings.en, 'nav.nrmSettings'), exact: true }).click();
     await sa.getByRole('heading', { level: 2, name: text(p.en, 'transferPolicy.title') }).waitFor();
     await sa.getByText(text(p.en, 'transferPolicy.currentEnd')).waitFor();
@@ -280,8 +265,7 @@ test('case transfer golden path in Chromium: referral accepted, transfer request
 
     // ── 10. Arabic, right to left, on a 360 px phone: the sender's outgoing transfers and its notifications ──
     const phone = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'en-GB' });
-    const ar = await signIn(phone, server.url, govWorker);
-    watch(ar, 'ar');
+    const ar = await signIn(phone, govWorker, 'ar');
     await ar.evaluate(() => window.localStorage.setItem('palermo.language', 'ar'));
     await ar.goto(`${server.url}/case-transfers`);
     await ar.getByRole('heading', { level: 1, name: text(p.ar, 'transferInbox.title') }).waitFor();

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { adultCaseBody } from '../support/case-fixtures.ts';
 import { startTestServer } from '../support/server.ts';
-import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, launchChromium, locale, text, prefix, STEP_TIMEOUT_MS } from './e2e-support.ts';
+import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, desktopContext, launchChromium, locale, prefix, signInAs, text, type TPageWatch, watchedPage } from './e2e-support.ts';
 
 /**
  * Golden path of "protect and assist" in a real Chromium against the real server: an NGO (a
@@ -38,14 +38,9 @@ async function apiPost<T>(url: string, session: TSessionCookie, path: string, bo
   return JSON.parse(textBody) as T;
 }
 
-async function signIn(context: BrowserContext, url: string, user: { email: string; password: string }): Promise<Page> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  await page.goto(`${url}/`);
-  await page.getByLabel(text(main.en, 'login.email'), { exact: true }).fill(user.email);
-  await page.getByLabel(text(main.en, 'login.password'), { exact: true }).fill(user.password);
-  await page.getByRole('button', { name: text(main.en, 'login.submit'), exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: /Test / }).waitFor();
+async function signIn(context: BrowserContext, url: string, user: { email: string; password: string }, watch: TPageWatch, who: string): Promise<Page> {
+  const page = await watchedPage(context, watch, who);
+  await signInAs(page, url, user);
   // The navigation's lazily loaded labels (this namespace and others) have arrived.
   await page.getByRole('link', { name: text(p.en, 'nav.services'), exact: true }).waitFor();
   return page;
@@ -70,19 +65,11 @@ test('protect and assist golden path in Chromium: directory, consent, referral, 
     const { case: created } = await apiPost<{ case: { id: string; reference: string } }>(server.url, govSession, `/api/organisations/${admin.organisationId}/cases`, adultCaseBody());
 
     browser = await launchChromium();
-    const watch = (page: Page, who = '') => {
-      page.on('console', (message) => {
-        if (message.type() === 'error') consoleErrors.push(message.text());
-        if (/Content Security Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
-      });
-      page.on('pageerror', (error) => problems.push(`page error (${who}) at ${new URL(page.url()).pathname}: ${error.message}`));
-    };
+    const watch = { problems, consoleErrors };
     const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}protection-${name}.png`, fullPage: true });
 
     // 1. The NGO lists its provider entry, a confidential shelter location and a shelter service.
-    const ngoContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    const nm = await signIn(ngoContext, server.url, ngoManager);
-    watch(nm, 'nm');
+    const nm = await signIn(await desktopContext(browser), server.url, ngoManager, watch, 'nm');
     await nm.getByRole('link', { name: text(p.en, 'nav.services'), exact: true }).click();
     await nm.getByRole('heading', { level: 1, name: text(p.en, 'directory.title') }).waitFor();
     await nm.getByText(text(p.en, 'directory.empty')).waitFor();
@@ -138,9 +125,7 @@ test('protect and assist golden path in Chromium: directory, consent, referral, 
     await nm.getByRole('status').filter({ hasText: prefix(p.en, 'hsds.imported').trim() }).waitFor();
 
     // 2. The government case worker: the directory withholds the shelter's address…
-    const govContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    const gw = await signIn(govContext, server.url, govWorker);
-    watch(gw, 'gw');
+    const gw = await signIn(await desktopContext(browser), server.url, govWorker, watch, 'gw');
     await gw.getByRole('link', { name: text(p.en, 'nav.services'), exact: true }).click();
     await gw.getByLabel(text(p.en, 'directory.kind'), { exact: true }).selectOption('shelter');
     await gw.getByLabel(text(p.en, 'directory.language'), { exact: true }).fill('ro');
@@ -178,9 +163,7 @@ test('protect and assist golden path in Chromium: directory, consent, referral, 
     await shot(gw, '04-case-panel-referred');
 
     // 3. The NGO's case worker: "Action needed" shows it; the referral shows exactly the shared fields.
-    const ngoWorkerContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    const nw = await signIn(ngoWorkerContext, server.url, ngoWorker);
-    watch(nw, 'nw');
+    const nw = await signIn(await desktopContext(browser), server.url, ngoWorker, watch, 'nw');
     await nw.getByRole('link', { name: text(p.en, 'nav.referrals'), exact: true }).click();
     await nw.getByRole('heading', { level: 1, name: text(p.en, 'inbox.title') }).waitFor();
     await nw.getByLabel(text(p.en, 'inbox.boxes.action_needed'), { exact: true }).check();
@@ -257,9 +240,8 @@ test('protect and assist golden path in Chromium: directory, consent, referral, 
     // 5. Arabic, right to left, on a 360 px phone: the referrer's "Sent" inbox and the referral page.
     //    (A completed referral leaves the receiver's inboxes: they list live referrals only.)
     const phone = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'en-GB' });
-    const ar = await signIn(phone, server.url, govWorker);
+    const ar = await signIn(phone, server.url, govWorker, watch, 'ar');
     {
-      watch(ar, 'ar');
       await ar.evaluate(() => window.localStorage.setItem('palermo.language', 'ar'));
       await ar.goto(`${server.url}/service-referrals`);
       await ar.getByRole('heading', { level: 1, name: text(p.ar, 'inbox.title') }).waitFor();

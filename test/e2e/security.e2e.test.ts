@@ -5,7 +5,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { base32Decode, hotp, totpStep } from '../../core/security/totp.ts';
 import { adultCaseBody, SEEDED_IDENTITY } from '../support/case-fixtures.ts';
 import { startTestServer } from '../support/server.ts';
-import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, launchChromium, locale, prefix, text, type TLocale, STEP_TIMEOUT_MS } from './e2e-support.ts';
+import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, desktopContext, launchChromium, locale, prefix, submitSignIn, text, watchedPage } from './e2e-support.ts';
 
 /**
  * Security golden path in Chromium: the administrator enrols two-factor sign-in (QR code, a code
@@ -39,27 +39,19 @@ test('two-factor enrolment, two-step sign-in, the enrolment gate and break-the-g
   const server = await startTestServer();
   let browser: Browser | undefined;
   const problems: string[] = [];
-  async function newPage(context: BrowserContext): Promise<Page> {
-    const page = await context.newPage();
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    return page;
-  }
+  const newPage = (context: BrowserContext): Promise<Page> => watchedPage(context, { problems });
   try {
     const admin = await server.seedAdmin();
     const caseWorker = await server.seedUser(admin.organisationId, 'case_worker');
     const investigator = await server.seedUser(admin.organisationId, 'investigator');
     browser = await launchChromium();
-    const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const adminContext = await desktopContext(browser);
     const page = await newPage(adminContext);
     const shot = (p: Page, name: string) => p.screenshot({ path: `${ARTIFACTS}security-${name}.png`, fullPage: true });
 
     // 1. The administrator signs in (one step) and sets up two-factor sign-in on the account page.
     await page.goto(`${server.url}/login`);
-    await signIn(page, en, admin.email, admin.password);
+    await submitSignIn(page, en, admin);
     await page.getByRole('heading', { level: 1, name: /First Admin/ }).waitFor();
     // The navigation grows as lazily loaded labels arrive; a click during that shift can land on
     // the wrong link on a slow machine, so wait until the page has stopped fetching.
@@ -99,7 +91,7 @@ test('two-factor enrolment, two-step sign-in, the enrolment gate and break-the-g
     // 3. Sign out and in again: the password now leads to a second step; a wrong code is refused.
     await page.getByRole('button', { name: text(en, 'nav.logout'), exact: true }).click();
     await page.getByRole('heading', { level: 1, name: text(en, 'login.title') }).waitFor();
-    await signIn(page, en, admin.email, admin.password);
+    await submitSignIn(page, en, admin);
     await page.getByRole('heading', { level: 2, name: text(sec, 'login.title') }).waitFor();
     // Thirty seconds later on the server: the next step, and a code never used before.
     server.clock.advanceMinutes(0.5);
@@ -114,12 +106,12 @@ test('two-factor enrolment, two-step sign-in, the enrolment gate and break-the-g
     await page.getByRole('heading', { level: 1, name: /First Admin/ }).waitFor();
 
     // 4. A case worker (identity role) who has not enrolled is sent to the account page, in Arabic.
-    const workerContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const workerContext = await desktopContext(browser);
     const worker = await newPage(workerContext);
     await worker.goto(`${server.url}/login`);
     await worker.getByLabel(text(en, 'header.language'), { exact: true }).selectOption('ar');
     await worker.waitForFunction(() => document.documentElement.dir === 'rtl');
-    await signIn(worker, ar, caseWorker.email, caseWorker.password);
+    await submitSignIn(worker, ar, caseWorker);
     await worker.getByText(text(secAr, 'twoFactor.requiredNotice')).waitFor();
     assert.equal(new URL(worker.url()).pathname, '/account');
     const refused = await worker.evaluate(async (orgId) => (await fetch(`/api/organisations/${orgId}/cases`)).json(), admin.organisationId) as { error: { details: { reason: string } } };
@@ -133,10 +125,10 @@ test('two-factor enrolment, two-step sign-in, the enrolment gate and break-the-g
       const response = await fetch(`/api/organisations/${orgId}/cases`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify(body) });
       return ((await response.json()) as { case: { id: string } }).case.id;
     }, { orgId: admin.organisationId, body: adultCaseBody() });
-    const investigatorContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const investigatorContext = await desktopContext(browser);
     const inv = await newPage(investigatorContext);
     await inv.goto(`${server.url}/login`);
-    await signIn(inv, en, investigator.email, investigator.password);
+    await submitSignIn(inv, en, investigator);
     await inv.getByRole('heading', { level: 1, name: /Test investigator/ }).waitFor();
     await inv.goto(`${server.url}/cases/${caseId}`);
     await inv.getByRole('heading', { level: 2, name: text(sec, 'emergency.title') }).waitFor();
@@ -164,8 +156,3 @@ test('two-factor enrolment, two-step sign-in, the enrolment gate and break-the-g
   }
 });
 
-async function signIn(page: Page, strings: TLocale, email: string, password: string): Promise<void> {
-  await page.getByLabel(text(strings, 'login.email'), { exact: true }).fill(email);
-  await page.getByLabel(text(strings, 'login.password'), { exact: true }).fill(password);
-  await page.getByRole('button', { name: text(strings, 'login.submit'), exact: true }).click();
-}

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { type Browser, type Page } from 'playwright-core';
 import { REAL_CTDC_FILE } from '../../core/ctdc/real-data-path.ts';
 import { startTestServer } from '../support/server.ts';
-import { ARTIFACTS, chromiumSkipReason, launchChromium, locale, prefix, STEP_TIMEOUT_MS, text, type TLocale, WEB_INDEX } from './e2e-support.ts';
+import { ARTIFACTS, chromiumSkipReason, desktopContext, launchChromium, locale, prefix, submitSignIn, text, type TLocale, watchedPage, WEB_INDEX } from './e2e-support.ts';
 
 /**
  * The evidence base and the NRM settings in a real Chromium against the real server and the built
@@ -83,22 +83,13 @@ test('statistics and NRM settings in Chromium: CTDC import, year × sex table wi
   try {
     const admin = await server.seedAdmin();
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', acceptDownloads: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-      if (/Content Security Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page = await watchedPage(await desktopContext(browser), { problems, consoleErrors });
     const p = page;
     const shot = (name: string) => p.screenshot({ path: `${ARTIFACTS}stats-${name}.png`, fullPage: true });
 
     // 1. Sign in; the navigation offers "Statistics" (stats.read) and "NRM settings" (org.configure).
     await p.goto(`${server.url}/`);
-    await p.getByLabel(text(main.en, 'login.email'), { exact: true }).fill(admin.email);
-    await p.getByLabel(text(main.en, 'login.password'), { exact: true }).fill(admin.password);
-    await p.getByRole('button', { name: text(main.en, 'login.submit'), exact: true }).click();
+    await submitSignIn(p, main.en, admin);
     await p.getByRole('link', { name: text(nrm.en, 'nav.nrmSettings'), exact: true }).waitFor();
     await p.getByRole('link', { name: text(s.en, 'nav.statistics'), exact: true }).click();
     await p.getByRole('heading', { level: 1, name: text(s.en, 'page.title') }).waitFor();
