@@ -11,7 +11,8 @@
  *   ctdc_import_vs_copy (embedded): that import ÷ a plain `COPY … FROM '/dev/blob'` of the same
  *     file into an untyped table of 64 text columns (in-process PGlite);
  *   on PostgreSQL the COPY is server-side (`COPY … FROM 'file'`, when the server may read the file),
- *   and ctdc_import_vs_raw_insert compares with multi-row INSERTs of the raw text into such a table.
+ *   and ctdc_import_vs_raw_insert compares with multi-row INSERTs of the raw text into such a table
+ *   (bench/stats/ctdc-import.ts, which also prints where the import's time goes).
  *
  * Runs on embedded PGlite (in memory) by default; on PostgreSQL when DATABASE_URL is set (a
  * scratch database is created and dropped). Options: --rows N (default 1,000,000), --rounds R (5),
@@ -19,19 +20,13 @@
  * Timings are printed, never asserted; the numbers of both paths are checked equal.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { PGlite } from '@electric-sql/pglite';
-import { readCsv } from '../core/ctdc/index.ts';
-import { REAL_CTDC_FILE } from '../core/ctdc/real-data-path.ts';
 import { resolveStatsQuery } from '../core/metrics/index.ts';
 import { NO_REQUEST, withContext, type TContextDeps } from '../server/context.ts';
 import { createKeyring } from '../server/crypto/keyring.ts';
 import { openDatabase, type TDatabase } from '../server/db/database.ts';
 import { migrate } from '../server/db/migrate.ts';
-import { sliceText } from '../server/modules/datasets/ctdc-upload.ts';
-import { importCtdcFile } from '../server/modules/datasets/datasets.service.ts';
 import { createOrganisation } from '../server/modules/organisations/organisations.service.ts';
 import { buildStatsQuery, type TStatsRow } from '../server/modules/stats/stats.query-builder.ts';
 import { STATS_SUPPRESSION_THRESHOLD } from '../server/modules/stats/stats.schemas.ts';
@@ -39,6 +34,7 @@ import { MAX_SMALL_CELLS } from '../server/modules/stats/stats.service.ts';
 import { groupSmallCategories, tabulate } from '../server/modules/stats/stats-table.ts';
 import { createWorkerTableProtector } from '../server/modules/stats/table-protector.ts';
 import { createScratchPostgresDatabase } from '../test/support/test-database.ts';
+import { benchCtdcImport } from './stats/ctdc-import.ts';
 
 const { values: args } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, rounds: { type: 'string', default: '5' }, only: { type: 'string' } } });
 const ROWS = Number(args.rows);
@@ -191,72 +187,9 @@ async function benchDashboard(database: TDatabase, deps: TContextDeps, engine: s
   await sql`delete from external_ctdc_records where org_id = ${orgId}`.execute(database.db);
 }
 
-async function benchImport(database: TDatabase, deps: TContextDeps, engine: string): Promise<void> {
-  const text = readFileSync(REAL_CTDC_FILE, 'utf8');
-  const importMs: number[] = [];
-  for (let round = 0; round < 2; round++) {
-    const orgId = (await withContext(deps, { type: 'system' }, NO_REQUEST, (ctx) => createOrganisation(ctx, { name: `Import ${randomBytes(4).toString('hex')}`, kind: 'government' }))).id;
-    const started = performance.now();
-    const run = await importCtdcFile((work) => withContext(deps, { type: 'system' }, NO_REQUEST, work), deps.clock, orgId, {
-      fileName: 'ctdc.csv', chunks: sliceText(text), isDryRun: false, isPartialAllowed: false,
-    });
-    importMs.push(performance.now() - started);
-    if (run.importedRowCount !== 97_750) throw new Error(`imported ${run.importedRowCount} rows`);
-    log(`  import round ${round + 1}: ${seconds(importMs.at(-1)!)} s`);
-  }
-  const importTime = Math.min(...importMs);
-  console.log(`ctdc_import_s: ${seconds(importTime)}`);
-  console.log(`ctdc_import_rows_per_s: ${Math.round(97_750 / (importTime / 1000))}`);
-
-  const columns = Array.from({ length: 64 }, (_, i) => `c${i} text`).join(', ');
-  if (engine === 'embedded') {
-    // The baseline: COPY straight from a blob into 64 untyped columns, in-process (no socket).
-    const pglite = await PGlite.create();
-    await pglite.exec(`create table raw_ctdc (${columns})`);
-    const copyMs: number[] = [];
-    for (let round = 0; round < 2; round++) {
-      await pglite.exec('truncate raw_ctdc');
-      const started = performance.now();
-      await pglite.query("copy raw_ctdc from '/dev/blob' with (format csv, delimiter ';', header true)", [], { blob: new Blob([readFileSync(REAL_CTDC_FILE)]) });
-      copyMs.push(performance.now() - started);
-    }
-    const copied = await pglite.query<{ n: number }>('select count(*)::int as n from raw_ctdc');
-    if (copied.rows[0]!.n !== 97_750) throw new Error(`COPY loaded ${copied.rows[0]!.n} rows`);
-    await pglite.close();
-    const copyTime = Math.min(...copyMs);
-    console.log(`ctdc_copy_s: ${seconds(copyTime)}`);
-    console.log(`ctdc_import_vs_copy: ${(importTime / copyTime).toFixed(3)}`);
-  } else {
-    await sql.raw(`create table raw_ctdc (${columns})`).execute(database.db);
-    // The baseline: a server-side COPY of the file, when this server can read it (a superuser on
-    // the same machine); pg-copy-streams (COPY FROM STDIN) is not a dependency.
-    try {
-      const copyMs: number[] = [];
-      for (let round = 0; round < 2; round++) {
-        await sql.raw('truncate raw_ctdc').execute(database.db);
-        const started = performance.now();
-        await sql.raw(`copy raw_ctdc from '${REAL_CTDC_FILE.replace(/'/g, "''")}' with (format csv, delimiter ';', header true)`).execute(database.db);
-        copyMs.push(performance.now() - started);
-      }
-      const copyTime = Math.min(...copyMs);
-      console.log(`ctdc_copy_s: ${seconds(copyTime)}`);
-      console.log(`ctdc_import_vs_copy: ${(importTime / copyTime).toFixed(3)}`);
-    } catch (error) {
-      log(`  server-side COPY not possible here (${(error as Error).message}); raw INSERT baseline only`);
-    }
-    // Second baseline: plain multi-row INSERTs of the raw text (what a client without COPY can do).
-    await sql.raw('truncate raw_ctdc').execute(database.db);
-    const started = performance.now();
-    const rows = readCsv(text, { delimiter: ';' }).slice(1);
-    const perStatement = 1_000;
-    for (let from = 0; from < rows.length; from += perStatement) {
-      const slice = rows.slice(from, from + perStatement);
-      await sql`insert into raw_ctdc values ${sql.join(slice.map((r) => sql`(${sql.join(r)})`))}`.execute(database.db);
-    }
-    const insertTime = performance.now() - started;
-    console.log(`ctdc_raw_insert_s: ${seconds(insertTime)}`);
-    console.log(`ctdc_import_vs_raw_insert: ${(importTime / insertTime).toFixed(3)}`);
-  }
+/** The CTDC import against a plain COPY (bench/stats/ctdc-import.ts). */
+function benchImport(database: TDatabase, deps: TContextDeps, engine: string): Promise<void> {
+  return benchCtdcImport(database, deps, engine, ROUNDS);
 }
 
 const { database, close, engine } = await open();

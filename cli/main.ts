@@ -4,6 +4,7 @@ import { CREATE_ADMIN_HELP, runCreateAdmin } from './commands/create-admin.ts';
 import { DEMO_HELP, runDemo } from './commands/demo.ts';
 import { CASES_LIST_HELP, DEADLINES_SWEEP_HELP, runCasesList, runDeadlinesSweep } from './commands/cases-list.ts';
 import { IMPORT_CTDC_HELP, runImportCtdc } from './commands/import-ctdc.ts';
+import { IMPORT_POPULATION_HELP, runImportPopulation } from './commands/import-population.ts';
 import { MIGRATE_HELP, runMigrate } from './commands/migrate.ts';
 import { BACKUP_HELP, BACKUP_MANIFEST_HELP, RESTORE_HELP, RESTORE_VERIFY_HELP, runBackup, runBackupManifest, runRestore, runRestoreVerify } from './commands/backup.ts';
 import { runStart, START_HELP } from './commands/start.ts';
@@ -27,6 +28,7 @@ Commands:
   cases list     list an organisation's NRM cases (--overdue for late decisions)
   deadlines sweep  mark due deadlines now (the server does it every minute)
   import ctdc    import a CTDC victim file into an organisation's datasets (--dry-run)
+  import population  import population denominators (country, year, sex, age group) from CSV
   link encode    encode persons for privacy-preserving linkage (no plaintext leaves)
   link match     link two encodings files; each party gets its own ids with cluster ids
   link dedupe    find likely duplicates in an organisation (review them in the web app)
@@ -54,6 +56,7 @@ const COMMANDS: Record<string, TCommand> = {
   'cases list': { help: CASES_LIST_HELP, run: (io, args) => runCasesList(io, args) },
   'deadlines sweep': { help: DEADLINES_SWEEP_HELP, run: (io) => runDeadlinesSweep(io) },
   'import ctdc': { help: IMPORT_CTDC_HELP, run: (io, args) => runImportCtdc(io, args) },
+  'import population': { help: IMPORT_POPULATION_HELP, run: (io, args) => runImportPopulation(io, args) },
   'link encode': { help: LINK_ENCODE_HELP, run: (io, args) => runLinkEncode(io, args) },
   'link match': { help: LINK_MATCH_HELP, run: (io, args) => runLinkMatch(io, args) },
   'link dedupe': { help: LINK_DEDUPE_HELP, run: (io, args) => runLinkDedupe(io, args) },

@@ -46,6 +46,8 @@ export const PERMISSIONS = [
   'prosecution.manage',
   // know
   'stats.read',
+  /** Statistics over every organisation of the deployment (disclosure-protected aggregates only). */
+  'stats.readNational',
   'release.prepare',
   'release.approve',
   'dataset.import',
@@ -70,6 +72,7 @@ export const ROLES = [
   'prosecutor',
   'analyst',
   'auditor',
+  'national_coordinator',
 ] as const;
 
 export type TRole = (typeof ROLES)[number];
@@ -90,6 +93,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   // Analysts see aggregates only: no identity, no case files.
   analyst: ['org.read', 'stats.read', 'release.prepare', 'dataset.import', 'linkage.run', 'programme.read', 'programme.manage'],
   auditor: ['org.read', 'member.read', 'audit.read', 'audit.verify'],
+  // National coordinator (anti-trafficking coordinator / rapporteur): protected aggregates across the deployment.
+  national_coordinator: ['org.read', 'stats.read', 'stats.readNational', 'programme.read'],
 };
 
 export function roleHasPermission(role: TRole, permission: TPermission): boolean {

@@ -33,6 +33,10 @@ export const DIMENSION_IDS = [
   'decisionOutcome',
   'inclusionOutcome',
   'serviceKind',
+  // Who holds the record (NRM sources): labels are the organisations' names, filled in by the engine.
+  'organisation',
+  // Criminal justice: the stage of the attrition funnel a suspect reached.
+  'justiceStage',
 ] as const;
 export type TDimensionId = (typeof DIMENSION_IDS)[number];
 
@@ -208,7 +212,21 @@ export const INCLUSION_OUTCOMES: TCategory[] = [
   { key: 'noGoals', labels: { en: 'Plan without goals', fr: 'Plan sans objectif', es: 'Plan sin objetivos', ar: 'خطة بلا أهداف' } },
 ];
 
+/**
+ * Stages of the criminal-justice attrition funnel (persons: suspects), as the justice module's
+ * funnel counts them: a person appears once in every stage they reached.
+ */
+export const JUSTICE_STAGES: TCategory[] = [
+  { key: 'suspects', labels: { en: 'Suspects investigated', fr: 'Suspects visés par une enquête', es: 'Sospechosos investigados', ar: 'المشتبه بهم قيد التحقيق' } },
+  { key: 'charged', labels: { en: 'Charged', fr: 'Inculpés', es: 'Acusados formalmente', ar: 'الموجهة إليهم تهم' } },
+  { key: 'prosecuted', labels: { en: 'Prosecuted', fr: 'Poursuivis', es: 'Procesados', ar: 'الملاحقون قضائياً' } },
+  { key: 'convictedTrafficking', labels: { en: 'Convicted of trafficking', fr: 'Condamnés pour traite', es: 'Condenados por trata', ar: 'المدانون بالاتجار' } },
+  { key: 'convictedOtherOnly', labels: { en: 'Convicted of another offence only', fr: 'Condamnés pour une autre infraction seulement', es: 'Condenados solo por otro delito', ar: 'المدانون بجريمة أخرى فقط' } },
+  { key: 'custodial', labels: { en: 'Sentenced to custody', fr: 'Condamnés à une peine privative de liberté', es: 'Condenados a pena de prisión', ar: 'المحكوم عليهم بالسجن' } },
+];
+
 const YEAR = /^\d{4}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const categoriesOf = <K extends string>(keys: readonly K[], labels: Record<K, TLabels>): TCategory[] =>
   keys.map((key) => ({ key, labels: labels[key] }));
@@ -253,5 +271,17 @@ export const DIMENSIONS: Readonly<Record<TDimensionId, TDimension>> = {
   decisionKind: fixed('decisionKind', { en: 'Decision', fr: 'Décision', es: 'Decisión', ar: 'القرار' }, DECISION_KIND_LABELS),
   decisionOutcome: fixed('decisionOutcome', { en: 'Outcome of the decision', fr: 'Issue de la décision', es: 'Resultado de la decisión', ar: 'نتيجة القرار' }, DECISION_OUTCOME_LABELS),
   inclusionOutcome: fixed('inclusionOutcome', { en: 'Recovery plan outcome', fr: 'Résultat du plan de rétablissement', es: 'Resultado del plan de recuperación', ar: 'نتيجة خطة التعافي' }, INCLUSION_OUTCOMES),
+  organisation: {
+    id: 'organisation',
+    labels: { en: 'Organisation', fr: 'Organisation', es: 'Organización', ar: 'المنظمة' },
+    kind: 'observed',
+    categories: [],
+    isValidKey: (key) => UUID.test(key),
+    // Keys are organisation ids; the engine replaces these labels with the organisations' names.
+    labelsOf: sameInEveryLanguage,
+    isGroupable: true,
+    isOrdered: false,
+  },
+  justiceStage: fixed('justiceStage', { en: 'Criminal-justice stage', fr: 'Étape de la chaîne pénale', es: 'Etapa de la justicia penal', ar: 'مرحلة العدالة الجنائية' }, JUSTICE_STAGES, { isOrdered: true }),
   serviceKind: fixed('serviceKind', { en: 'Kind of support', fr: 'Type d’aide', es: 'Tipo de apoyo', ar: 'نوع الدعم' }, SERVICE_KIND_LABELS),
 };

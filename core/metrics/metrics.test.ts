@@ -122,3 +122,33 @@ test('deriveLabourType property: the type names a present sector, "multiple" exa
     return type === (record.notSpecified === true ? 'notSpecified' : null);
   }), { numRuns: 2_000, seed: 6 });
 });
+
+test('evidence metrics: timing over decisions, notifications, the justice funnel and rates have the right shape', () => {
+  const cases: [string, string, string, string, string[]][] = [
+    // id, source, unit, measure, dimensions it must offer
+    ['decisions.daysToDecision', 'decisions', 'days', 'median', ['decisionKind', 'organisation']],
+    ['decisions.daysToDecisionP90', 'decisions', 'days', 'p90', ['decisionKind']],
+    ['decisions.withinTarget', 'decisions', 'decisions', 'shareWithinTarget', ['decisionKind']],
+    ['notifications.anonymous', 'notifications', 'persons', 'count', ['year', 'sex', 'ageBand', 'majority', 'citizenship', 'exploitationForm', 'organisation']],
+    ['justice.funnel', 'justice', 'persons', 'count', ['justiceStage', 'year', 'sex', 'organisation']],
+    ['ctdc.victimsPer100k', 'ctdc', 'per100k', 'rate', ['countryOfExploitation', 'year', 'sex', 'majority']],
+    ['cases.identifiedPer100k', 'cases', 'per100k', 'rate', ['countryOfExploitation', 'year', 'sex', 'majority', 'organisation']],
+  ];
+  for (const [id, source, unit, measure, dimensions] of cases) {
+    const metric = findMetric(id);
+    assert.ok(metric, id);
+    assert.deepEqual([metric.source, metric.unit, metric.measure], [source, unit, measure], id);
+    for (const d of dimensions) assert.ok(metric.dimensions.includes(d as never), `${id} by ${d}`);
+  }
+  // The decision share's target comes from the stored deadline, not from a number of days.
+  assert.equal(findMetric('decisions.withinTarget')!.targetDays, undefined);
+  // Only NRM-side sources know which organisation holds a record; only the funnel has stages.
+  for (const metric of METRICS) {
+    assert.equal(metric.dimensions.includes('organisation'), metric.source !== 'ctdc', metric.id);
+    assert.equal(metric.dimensions.includes('justiceStage'), metric.source === 'justice', metric.id);
+  }
+  assert.deepEqual(DIMENSIONS.justiceStage.categories.map((c) => c.key), ['suspects', 'charged', 'prosecuted', 'convictedTrafficking', 'convictedOtherOnly', 'custodial']);
+  assert.equal(DIMENSIONS.organisation.isValidKey('0b6f3c1e-8a4e-4d7e-9f49-3f1c2a5b6d7e'), true);
+  assert.equal(DIMENSIONS.organisation.isValidKey('Agency'), false);
+  assert.throws(() => resolveStatsQuery({ metric: 'notifications.anonymous', dimensions: ['decisionKind'], filters: {} }), AppError);
+});

@@ -16,20 +16,29 @@ import type { TLabels } from './labels.ts';
 /**
  * `cases` = the organisation's NRM cases referred (identified), one per person; `decisions` =
  * RG/CG decisions on them; `plans` = the latest recovery-plan version of each case; `support` =
- * the service delivery log, one row per person and kind of support (their first delivery of it).
+ * the service delivery log, one row per person and kind of support (their first delivery of it);
+ * `notifications` = anonymous notifications of adults who declined a referral (no identity at
+ * all); `justice` = suspects of the organisation's investigations, one row per stage of the
+ * criminal-justice funnel each reached (so a funnel's total counts person-stages, not persons).
  */
-export const METRIC_SOURCES = ['ctdc', 'cases', 'decisions', 'plans', 'support'] as const;
+export const METRIC_SOURCES = ['ctdc', 'cases', 'decisions', 'plans', 'support', 'notifications', 'justice'] as const;
 export type TMetricSource = (typeof METRIC_SOURCES)[number];
 
-export const METRIC_UNITS = ['persons', 'cases', 'decisions', 'days'] as const;
+/** `per100k`: a rate per 100,000 population (SDG 16.2.2), from imported population denominators. */
+export const METRIC_UNITS = ['persons', 'cases', 'decisions', 'days', 'per100k'] as const;
 export type TMetricUnit = (typeof METRIC_UNITS)[number];
 
 /**
  * `count`: records. `median`/`p90`: of the source's days value (days from identification to
  * first support for cases). `shareWithinTarget`: percentage of records whose days value is at
- * most the metric's `targetDays`. Non-count measures allow at most one dimension.
+ * most the metric's `targetDays` (or, for decisions, recorded by the deadline the jurisdiction
+ * set). Non-count measures allow at most one dimension. `rate`: the disclosure-protected count of
+ * each cell per 100,000 population of the cell's country, year, sex and age group (RATE_PER).
  */
-export const METRIC_MEASURES = ['count', 'median', 'p90', 'shareWithinTarget'] as const;
+export const METRIC_MEASURES = ['count', 'median', 'p90', 'shareWithinTarget', 'rate'] as const;
+
+/** Rates are per this many inhabitants (SDG 16.2.2: victims per 100,000 population). */
+export const RATE_PER = 100_000;
 export type TMetricMeasure = (typeof METRIC_MEASURES)[number];
 
 /** CTDC 0/1 variables (CTDC's own column names) a metric may count on. */
@@ -62,20 +71,27 @@ export interface TMetric {
   dimensions: readonly TDimensionId[];
   /** Dimensions a query may filter on. */
   filters: readonly TDimensionId[];
-  /** For `shareWithinTarget`: the number of days within which a record counts as on time. */
+  /**
+   * For `shareWithinTarget`: the number of days within which a record counts as on time. Absent
+   * when the target comes from the data (decisions: the deadline stored for the case).
+   */
   targetDays?: number;
 }
 
 /** At most this many dimensions per query: tables are two-way (suppression works on those). */
 export const MAX_QUERY_DIMENSIONS = 2;
 
-const ALL_CTDC_DIMENSIONS: readonly TDimensionId[] = DIMENSION_IDS.filter((d) => !['decisionKind', 'decisionOutcome', 'inclusionOutcome', 'serviceKind'].includes(d));
+const ALL_CTDC_DIMENSIONS: readonly TDimensionId[] = DIMENSION_IDS.filter((d) => !['decisionKind', 'decisionOutcome', 'inclusionOutcome', 'serviceKind', 'organisation', 'justiceStage'].includes(d));
 
 /** Dimensions every NRM source has (the case's registration year, the person's sex and citizenship…). */
-const NRM_DIMENSIONS: readonly TDimensionId[] = ['year', 'sex', 'majority', 'citizenship', 'countryOfExploitation', 'citizenshipRegion', 'exploitationRegion'];
+const NRM_DIMENSIONS: readonly TDimensionId[] = ['year', 'sex', 'majority', 'citizenship', 'countryOfExploitation', 'citizenshipRegion', 'exploitationRegion', 'organisation'];
+/** Anonymous notifications carry only coarse categories (core/nrm/anonymous-notification.ts). */
+const NOTIFICATION_DIMENSIONS: readonly TDimensionId[] = ['year', 'sex', 'ageBand', 'majority', 'exploitationForm', 'citizenship', 'citizenshipRegion', 'organisation'];
+const JUSTICE_DIMENSIONS: readonly TDimensionId[] = ['justiceStage', 'year', 'sex', 'citizenship', 'citizenshipRegion', 'organisation'];
 const DECISION_DIMENSIONS: readonly TDimensionId[] = [...NRM_DIMENSIONS, 'decisionKind', 'decisionOutcome'];
 const PLAN_DIMENSIONS: readonly TDimensionId[] = [...NRM_DIMENSIONS, 'inclusionOutcome'];
 const SUPPORT_DIMENSIONS: readonly TDimensionId[] = [...NRM_DIMENSIONS, 'serviceKind'];
+const DECISION_TIME_DIMENSIONS: readonly TDimensionId[] = [...NRM_DIMENSIONS, 'decisionKind'];
 
 /** Days within which support counts as early (ICAT: support from the first days after identification). */
 export const EARLY_SUPPORT_DAYS = 7;
@@ -85,6 +101,10 @@ const nrmMetric = (metric: Omit<TMetric, 'dimensions' | 'filters'> & { dimension
 
 function ctdcVictims(id: string, labels: TLabels, descriptions: TLabels, condition: TMetricCondition | null): TMetric {
   return { id, source: 'ctdc', unit: 'persons', measure: 'count', labels, descriptions, condition, dimensions: ALL_CTDC_DIMENSIONS, filters: ALL_CTDC_DIMENSIONS };
+}
+
+function rateMetric(id: string, source: TMetricSource, dimensions: readonly TDimensionId[], labels: TLabels, descriptions: TLabels): TMetric {
+  return { id, source, unit: 'per100k', measure: 'rate', labels, descriptions, condition: null, dimensions, filters: dimensions };
 }
 
 const flag = (field: (typeof CTDC_FLAG_FIELDS)[number]): TMetricCondition => ({ kind: 'flag', field });
@@ -293,6 +313,78 @@ export const METRICS: readonly TMetric[] = [
       ar: 'الأشخاص الذين تلقوا كل نوع من الدعم (من سجل تقديم الخدمات)، يُحسب كل منهم مرة واحدة لكل نوع، بتاريخ أول تقديم له.',
     },
   }),
+  // Time to decision (ICAT): first decisions of each kind; reconsiderations answer another question.
+  nrmMetric({
+    id: 'decisions.daysToDecision', source: 'decisions', unit: 'days', measure: 'median', condition: null, dimensions: DECISION_TIME_DIMENSIONS,
+    labels: { en: 'Days from referral to decision (median)', fr: 'Jours entre l’orientation et la décision (médiane)', es: 'Días desde la remisión hasta la decisión (mediana)', ar: 'الأيام من الإحالة إلى القرار (الوسيط)' },
+    descriptions: {
+      en: 'Median days from referral into the NRM to the reasonable- or conclusive-grounds decision (first decisions; reconsiderations excluded), dated by decision.',
+      fr: 'Médiane des jours entre l’orientation vers le MNO et la décision sur motifs raisonnables ou concluants (premières décisions, réexamens exclus), datée de la décision.',
+      es: 'Mediana de días entre la remisión al MNR y la decisión de indicios razonables o de motivos concluyentes (primeras decisiones, sin reconsideraciones), fechada por la decisión.',
+      ar: 'وسيط الأيام من الإحالة إلى الآلية حتى قرار الأسباب المعقولة أو القاطعة (القرارات الأولى، دون إعادة النظر)، بتاريخ القرار.',
+    },
+  }),
+  nrmMetric({
+    id: 'decisions.daysToDecisionP90', source: 'decisions', unit: 'days', measure: 'p90', condition: null, dimensions: DECISION_TIME_DIMENSIONS,
+    labels: { en: 'Days from referral to decision (90th percentile)', fr: 'Jours entre l’orientation et la décision (90e centile)', es: 'Días desde la remisión hasta la decisión (percentil 90)', ar: 'الأيام من الإحالة إلى القرار (المئين التسعون)' },
+    descriptions: {
+      en: '90th percentile of the days from referral into the NRM to the reasonable- or conclusive-grounds decision (first decisions; reconsiderations excluded).',
+      fr: '90e centile des jours entre l’orientation vers le MNO et la décision sur motifs raisonnables ou concluants (premières décisions, réexamens exclus).',
+      es: 'Percentil 90 de los días entre la remisión al MNR y la decisión de indicios razonables o de motivos concluyentes (primeras decisiones, sin reconsideraciones).',
+      ar: 'المئين التسعون للأيام من الإحالة إلى الآلية حتى قرار الأسباب المعقولة أو القاطعة (القرارات الأولى، دون إعادة النظر).',
+    },
+  }),
+  nrmMetric({
+    id: 'decisions.withinTarget', source: 'decisions', unit: 'decisions', measure: 'shareWithinTarget', condition: null, dimensions: DECISION_TIME_DIMENSIONS,
+    labels: { en: 'Share of decisions taken within the target', fr: 'Part des décisions prises dans le délai cible', es: 'Proporción de decisiones tomadas dentro del plazo', ar: 'نسبة القرارات المتخذة ضمن المهلة المستهدفة' },
+    descriptions: {
+      en: 'Percentage of first decisions that have a target under the case’s jurisdiction profile (a decision deadline stored at referral, e.g. reasonable grounds within 5 working days) and were recorded no later than that deadline’s due time. Decisions without a target (conclusive grounds, profiles without one) are left out.',
+      fr: 'Pourcentage des premières décisions ayant un délai cible selon le profil de juridiction du dossier (échéance de décision enregistrée à l’orientation, p. ex. motifs raisonnables sous 5 jours ouvrés) et enregistrées au plus tard à cette échéance. Les décisions sans délai cible (motifs concluants, profils sans délai) sont exclues.',
+      es: 'Porcentaje de primeras decisiones con plazo según el perfil de jurisdicción del caso (vencimiento de decisión registrado en la remisión, p. ej. indicios razonables en 5 días hábiles) y registradas a más tardar en ese vencimiento. Se excluyen las decisiones sin plazo (motivos concluyentes, perfiles sin plazo).',
+      ar: 'النسبة المئوية للقرارات الأولى التي لها مهلة بموجب ملف الولاية القضائية للحالة (موعد قرار يُسجل عند الإحالة، مثل الأسباب المعقولة خلال 5 أيام عمل) وسُجلت في موعد استحقاقه أو قبله. تُستبعد القرارات بلا مهلة (الأسباب القاطعة، والملفات التي لا تحدد مهلة).',
+    },
+  }),
+  {
+    id: 'notifications.anonymous', source: 'notifications', unit: 'persons', measure: 'count', condition: null, dimensions: NOTIFICATION_DIMENSIONS, filters: NOTIFICATION_DIMENSIONS,
+    labels: { en: 'Anonymous notifications', fr: 'Signalements anonymes', es: 'Notificaciones anónimas', ar: 'الإشعارات المجهولة الهوية' },
+    descriptions: {
+      en: 'Adults who declined a referral into the NRM, counted without identity (duty to notify), dated by notification. The year, age band, citizenship and form of exploitation are as notified; age at exploitation gives adult or child.',
+      fr: 'Adultes ayant refusé l’orientation vers le MNO, comptés sans identité (obligation de signalement), datés du signalement. L’âge au moment de l’exploitation donne adulte ou enfant.',
+      es: 'Personas adultas que rechazaron la remisión al MNR, contadas sin identidad (deber de notificar), fechadas por la notificación. La edad en el momento de la explotación da persona adulta o menor.',
+      ar: 'البالغون الذين رفضوا الإحالة إلى الآلية، يُحصون دون هوية (واجب الإشعار)، بتاريخ الإشعار. يحدد العمر وقت الاستغلال بالغاً أو طفلاً.',
+    },
+  },
+  {
+    id: 'justice.funnel', source: 'justice', unit: 'persons', measure: 'count', condition: null, dimensions: JUSTICE_DIMENSIONS, filters: JUSTICE_DIMENSIONS,
+    labels: { en: 'Criminal-justice funnel (persons)', fr: 'Entonnoir de la chaîne pénale (personnes)', es: 'Embudo de la justicia penal (personas)', ar: 'قمع العدالة الجنائية (أشخاص)' },
+    descriptions: {
+      en: 'Suspects of the investigations opened in the period, by the stages they reached: charged, prosecuted, convicted (of trafficking, or of another offence only, by the final court decision), sentenced to custody. A person counts once in every stage reached, so read it by stage: the total adds stages up.',
+      fr: 'Suspects des enquêtes ouvertes sur la période, selon les étapes atteintes : inculpation, poursuite, condamnation (pour traite, ou seulement pour une autre infraction, selon la décision définitive), peine privative de liberté. Une personne compte une fois par étape atteinte : lire par étape, le total additionne les étapes.',
+      es: 'Sospechosos de las investigaciones abiertas en el periodo, según las etapas alcanzadas: acusación, procesamiento, condena (por trata, o solo por otro delito, según la decisión firme), pena de prisión. Una persona cuenta una vez por etapa alcanzada: léase por etapa, el total suma etapas.',
+      ar: 'المشتبه بهم في التحقيقات المفتوحة خلال الفترة، حسب المراحل التي بلغوها: توجيه التهمة، الملاحقة، الإدانة (بالاتجار أو بجريمة أخرى فقط، حسب القرار النهائي)، الحكم بالسجن. يُحسب الشخص مرة في كل مرحلة بلغها، فالمجموع يجمع المراحل.',
+    },
+  },
+  // SDG 16.2.2: victims per 100,000 population, by sex, age and form of exploitation.
+  rateMetric(
+    'ctdc.victimsPer100k', 'ctdc', ALL_CTDC_DIMENSIONS,
+    { en: 'Victims per 100,000 population', fr: 'Victimes pour 100 000 habitants', es: 'Víctimas por cada 100 000 habitantes', ar: 'الضحايا لكل 100000 نسمة' },
+    {
+      en: 'SDG 16.2.2: imported CTDC victims per 100,000 inhabitants of the country of exploitation in the year of registration (of the same sex and age group — 0–17 for children, 18+ for adults — when the table or a single-category filter fixes them). Each cell needs one country and one year (a dimension, a one-country filter, a whole-year period); computed from the published (protected) count: a suppressed count gives no rate.',
+      fr: 'ODD 16.2.2 : victimes CTDC importées pour 100 000 habitants du pays d’exploitation l’année d’enregistrement (du même sexe et groupe d’âge, 0–17 ans pour les enfants, 18 ans et plus pour les adultes, quand le tableau ou un filtre à une catégorie les fixe). Chaque cellule doit porter sur un pays et une année ; calculé à partir du nombre publié (protégé) : un nombre masqué ne donne pas de taux.',
+      es: 'ODS 16.2.2: víctimas CTDC importadas por cada 100 000 habitantes del país de explotación en el año de registro (del mismo sexo y grupo de edad, 0–17 para menores, 18+ para adultos, cuando la tabla o un filtro de una categoría los fija). Cada celda debe referirse a un país y un año; se calcula con el número publicado (protegido): un número suprimido no da tasa.',
+      ar: 'هدف التنمية المستدامة 16.2.2: ضحايا CTDC المستوردون لكل 100000 من سكان بلد الاستغلال في سنة التسجيل (من الجنس والفئة العمرية نفسيهما، 0–17 للأطفال و18+ للبالغين، عندما يحددهما الجدول أو مرشح بفئة واحدة). يجب أن تخص كل خلية بلداً واحداً وسنة واحدة؛ يُحسب من العدد المنشور (المحمي): العدد المحجوب لا يعطي معدلاً.',
+    },
+  ),
+  rateMetric(
+    'cases.identifiedPer100k', 'cases', NRM_DIMENSIONS,
+    { en: 'Persons referred into the NRM per 100,000 population', fr: 'Personnes orientées vers le MNO pour 100 000 habitants', es: 'Personas remitidas al MNR por cada 100 000 habitantes', ar: 'الأشخاص المحالون إلى الآلية لكل 100000 نسمة' },
+    {
+      en: 'SDG 16.2.2 from NRM data: persons referred (one per person, dated by referral) per 100,000 inhabitants of the country of exploitation recorded on the case, in the year of referral (same sex and age group when fixed). Each cell needs one country (a dimension or a one-country filter) and one year; a suppressed count gives no rate.',
+      fr: 'ODD 16.2.2 d’après le MNO : personnes orientées (une par personne, datées de l’orientation) pour 100 000 habitants du pays d’exploitation inscrit au dossier, l’année de l’orientation (même sexe et groupe d’âge quand ils sont fixés). Chaque cellule doit porter sur un pays et une année ; un nombre masqué ne donne pas de taux.',
+      es: 'ODS 16.2.2 con datos del MNR: personas remitidas (una por persona, fechadas por la remisión) por cada 100 000 habitantes del país de explotación registrado en el caso, en el año de la remisión (mismo sexo y grupo de edad cuando se fijan). Cada celda debe referirse a un país y un año; un número suprimido no da tasa.',
+      ar: 'هدف التنمية المستدامة 16.2.2 من بيانات الآلية: الأشخاص المحالون (شخص واحد لكل حالة، بتاريخ الإحالة) لكل 100000 من سكان بلد الاستغلال المسجل في الحالة، في سنة الإحالة (الجنس والفئة العمرية نفسيهما عند تحديدهما). يجب أن تخص كل خلية بلداً واحداً وسنة واحدة؛ العدد المحجوب لا يعطي معدلاً.',
+    },
+  ),
 ];
 
 const BY_ID = new Map(METRICS.map((m) => [m.id, m]));

@@ -35,6 +35,11 @@ export type TManualValueStatus = (typeof MANUAL_VALUE_STATUSES)[number];
  */
 export function resolveComputedIndicator(definition: Extract<TIndicatorDefinition, { kind: 'computed' }>, unit: TIndicatorUnit, path = 'body.definition'): TStatsQuery {
   const query = resolveStatsQuery({ metric: definition.metric, dimensions: definition.dimensions, filters: definition.filters }, path);
+  if (query.metric.measure === 'rate') {
+    // Rates need population denominators per cell; indicators take counts, days and shares.
+    const issues: TErrorIssue[] = [{ path: `${path}.metric`, message: `the metric ${query.metric.id} is a rate per 100,000` }];
+    throw new AppError('VALIDATION_FAILED', 'A rate cannot be a programme indicator.', { reason: 'UNIT_MISMATCH', issues });
+  }
   const expected = indicatorUnitOfMetric(query.metric);
   if (expected !== unit) {
     const issues: TErrorIssue[] = [{ path: 'body.unit', message: `the metric ${query.metric.id} is in ${expected}` }];
@@ -55,5 +60,7 @@ export function canApproveValue(value: { status: TManualValueStatus; enteredBy: 
 
 /** The unit an indicator over a metric has: shares are percentages, the rest the metric's unit. */
 export function indicatorUnitOfMetric(metric: Pick<TMetric, 'unit' | 'measure'>): TIndicatorUnit {
+  // A rate per 100,000 is a plain number: not a count that disclosure control hides when small.
+  if (metric.unit === 'per100k') return 'number';
   return metric.measure === 'shareWithinTarget' ? 'percent' : metric.unit;
 }

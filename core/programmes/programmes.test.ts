@@ -137,7 +137,9 @@ test('computed indicators resolve against the catalog with the metric\'s unit (s
   assert.equal(resolveComputedIndicator({ kind: 'computed', metric: 'decisions.all', filters: {}, dimensions: ['decisionKind'] }, 'decisions').metric.id, 'decisions.all');
   assert.throws(() => resolveComputedIndicator({ kind: 'computed', metric: 'decisions.all', filters: {}, dimensions: [] }, 'persons'), (e: unknown) => e instanceof AppError && e.details.reason === 'UNIT_MISMATCH');
   assert.throws(() => resolveComputedIndicator({ kind: 'computed', metric: 'nope', filters: {}, dimensions: [] }, 'persons'), (e: unknown) => e instanceof AppError && e.details.reason === 'INVALID_STATS_QUERY');
-  for (const metric of METRICS) assert.ok(['persons', 'cases', 'decisions', 'days', 'percent'].includes(indicatorUnitOfMetric(metric)));
+  for (const metric of METRICS) assert.ok(['persons', 'cases', 'decisions', 'days', 'percent', 'number'].includes(indicatorUnitOfMetric(metric)));
+  // Rates per 100,000 need a population per cell: not an indicator (stats evidence metrics).
+  assert.throws(() => resolveComputedIndicator({ kind: 'computed', metric: 'cases.identifiedPer100k', filters: {}, dimensions: [] }, 'number'), (e: unknown) => e instanceof AppError && e.details.reason === 'UNIT_MISMATCH');
   assert.equal(indicatorUnitOfMetric({ unit: 'persons', measure: 'shareWithinTarget' }), 'percent');
 });
 

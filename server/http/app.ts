@@ -32,9 +32,11 @@ import { registerRemedyRoutes } from '../modules/remedies/remedies.routes.ts';
 import { registerProgrammeRoutes } from '../modules/programmes/programmes.routes.ts';
 import { registerReleaseRoutes } from '../modules/releases/releases.routes.ts';
 import { registerLinkageRoutes } from '../modules/linkage/linkage.routes.ts';
+import { registerLinkageProjectRoutes } from '../modules/linkage-projects/linkage-projects.routes.ts';
 import { registerTwoFactorRoutes } from '../modules/two-factor/two-factor.routes.ts';
 import { registerSecurityPolicyRoutes } from '../modules/security-policy/security-policy.routes.ts';
 import { registerEmergencyAccessRoutes } from '../modules/emergency-access/emergency-access.routes.ts';
+import { registerPopulationRoutes } from '../modules/populations/populations.routes.ts';
 import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { registerCaseTransferRoutes } from '../modules/case-transfers/case-transfers.routes.ts';
 import { registerRetentionRoutes } from '../modules/retention/retention.routes.ts';
@@ -83,6 +85,7 @@ const ROUTE_MODULES = [
   registerProgrammeRoutes,
   registerReleaseRoutes,
   registerLinkageRoutes,
+  registerLinkageProjectRoutes,
   registerNotificationRoutes,
   registerCaseTransferRoutes,
   registerRetentionRoutes,
@@ -91,6 +94,7 @@ const ROUTE_MODULES = [
   registerTwoFactorRoutes,
   registerSecurityPolicyRoutes,
   registerEmergencyAccessRoutes,
+  registerPopulationRoutes,
 ];
 
 /** Builds the HTTP app (API, OpenAPI, and the web app when `webDir` is given). Does not listen. */

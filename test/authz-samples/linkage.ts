@@ -1,4 +1,4 @@
-import { activeMerge, finishedJob, pendingCandidate } from '../../server/modules/linkage/linkage-fixtures.test-support.ts';
+import { activeMerge, finishedJob, pendingCandidate, personWithCase } from '../../server/modules/linkage/linkage-fixtures.test-support.ts';
 import { waitForAllJobs } from '../../server/modules/linkage/use-cases/dedupe-job.ts';
 import type { TSample } from './types.ts';
 
@@ -26,6 +26,13 @@ export const LINKAGE_SAMPLES: Record<string, TSample> = {
   'POST /api/organisations/:orgId/linkage/merges/:mergeId/unmerge': { build: async ({ t, orgId }) => ({ url: `${base(orgId)}/merges/${await activeMerge(t, orgId)}/unmerge`, body: {} }) },
   'POST /api/organisations/:orgId/persons/duplicate-check': {
     build: async ({ orgId }) => ({ url: `/api/organisations/${orgId}/persons/duplicate-check`, body: { identity: { givenName: 'Fixture', familyName: 'Person', dateOfBirth: '1990-01-02' }, sex: 'female', citizenship: 'RO' } }),
+  },
+  'POST /api/organisations/:orgId/persons/duplicate-check/decision': {
+    build: async ({ t, orgId }) => {
+      const registered = await personWithCase(t, orgId, { givenName: 'Fixture', familyName: 'Registered' });
+      const matched = await personWithCase(t, orgId, { givenName: 'Fixture', familyName: 'Matched' });
+      return { url: `/api/organisations/${orgId}/persons/duplicate-check/decision`, body: { decision: 'registered_anyway', caseId: registered.caseId, matchedPersonIds: [matched.personId] } };
+    },
   },
   'GET /api/organisations/:orgId/linkage/unique-persons': { build: async ({ orgId }) => ({ url: `${base(orgId)}/unique-persons` }) },
 };

@@ -41,7 +41,7 @@ async function draftRelease(t: TTestApp, orgId: string): Promise<string> {
 }
 
 /** Draft previews: approvers (admin, coordinator) yes; other holders of stats.read (not the preparer) no. */
-const draftPreview = (role: TRole, scope: 'own' | 'other') => (scope === 'own' && role === 'analyst' ? 403 : undefined);
+const draftPreview = (role: TRole, scope: 'own' | 'other') => (scope === 'own' && (role === 'analyst' || role === 'national_coordinator') ? 403 : undefined);
 
 export const RELEASES_SAMPLES: Record<string, TSample> = {
   'GET /api/organisations/:orgId/releases': { build: async ({ orgId }) => ({ url: `${base(orgId)}/releases` }) },

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { type Browser, type Page } from 'playwright-core';
 import { REAL_CTDC_FILE } from '../../core/ctdc/real-data-path.ts';
+import { readXlsxSheets } from '../../core/files/xlsx-reader.test-support.ts';
 import { startTestServer } from '../support/server.ts';
 import { ARTIFACTS, chromiumSkipReason, desktopContext, launchChromium, locale, prefix, submitSignIn, text, type TLocale, watchedPage, WEB_INDEX } from './e2e-support.ts';
 
@@ -12,7 +13,8 @@ import { ARTIFACTS, chromiumSkipReason, desktopContext, launchChromium, locale, 
  * - import a small CTDC file (300 records of the real K-anonymized dataset): dry run, then import;
  * - on /statistics, victims by year × sex: the chart is drawn (SVG), the table shows the numbers of
  *   the API's answer and "suppressed (< 11)" where the answer hides a cell, never a number; the CSV
- *   download starts with a UTF-8 BOM and has the table's header; no CSP violation is logged;
+ *   download starts with a UTF-8 BOM and has the table's header; the XLSX download holds the same
+ *   cells (numbers as numbers; in Arabic, sheets right to left); no CSP violation is logged;
  * - the same page in Arabic (right to left, the chart left to right);
  * - on /settings/nrm, switch to the `uk` profile (5-working-day reasonable-grounds target) and add
  *   a `coe` version with a 45-day recovery period, which the profile list then shows.
@@ -186,6 +188,16 @@ test('statistics and NRM settings in Chromium: CTDC import, year × sex table wi
     const firstRow = [years.categories[0]!.labels.en, ...result.cells[0]!.map((c) => ('value' in c ? String(c.value) : c.reason === 'primary' ? suppressedPrimary : suppressedSecondary)), 'value' in result.rowTotals[0]! ? String(result.rowTotals[0].value) : ''];
     if ('value' in result.rowTotals[0]!) assert.equal(lines[1], firstRow.join(','));
 
+    // 4b. XLSX download: the same grid, published numbers as numbers, hidden cells as their note.
+    const [workbookDownload] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: text(s.en, 'download.xlsx'), exact: true }).click()]);
+    assert.equal(workbookDownload.suggestedFilename(), 'ctdc-victims-year-sex.xlsx');
+    const workbook = await readXlsxSheets(readFileSync(await workbookDownload.path()));
+    assert.deepEqual(workbook.sheets.map((sheet) => sheet.name), [text(s.en, 'workbook.tableSheet'), text(s.en, 'workbook.notesSheet')]);
+    const expectedCell = (c: TCell) => ('value' in c ? c.value : c.reason === 'primary' ? suppressedPrimary : suppressedSecondary);
+    for (const [i, year] of years.categories.entries()) {
+      assert.deepEqual(workbook.sheets[0]!.rows[i + 1], [year.labels.en, ...result.cells[i]!.map(expectedCell), expectedCell(result.rowTotals[i]!)], `workbook row ${year.labels.en}`);
+    }
+
     // 5. Other charts: bars for one dimension that is not the year.
     await p.getByLabel(text(s.en, 'picker.dimension1'), { exact: true }).selectOption('sex');
     await p.getByRole('button', { name: text(s.en, 'picker.submit'), exact: true }).click();
@@ -201,6 +213,11 @@ test('statistics and NRM settings in Chromium: CTDC import, year × sex table wi
     await p.locator('.stats-suppressed').first().waitFor();
     assert.ok(plain(await p.locator('.stats-suppressed').first().textContent()).startsWith(text(s.ar, 'table.suppressedPrimary').split('(')[0]!.trim()));
     await shot('05-arabic');
+    const [arabicWorkbook] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: text(s.ar, 'download.xlsx'), exact: true }).click()]);
+    const arabicSheets = (await readXlsxSheets(readFileSync(await arabicWorkbook.path()))).sheets;
+    assert.deepEqual(arabicSheets.map((sheet) => sheet.name), [text(s.ar, 'workbook.tableSheet'), text(s.ar, 'workbook.notesSheet')]);
+    assert.match(arabicSheets[0]!.xml, /rightToLeft="1"/, 'the Arabic workbook reads right to left');
+    assert.equal(arabicSheets[1]!.rows[0]![0], text(s.ar, 'workbook.statistic'));
     await p.setViewportSize({ width: 360, height: 780 });
     assert.ok(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the statistics page scrolls sideways at 360 px');
     await shot('06-arabic-phone');

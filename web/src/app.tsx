@@ -36,12 +36,16 @@ const StatsPage = lazy(() => import('./routes/stats-page.tsx').then((m) => ({ de
 const ReleasesPage = lazy(() => import('./features/stats/releases-page.tsx').then((m) => ({ default: m.ReleasesPage })));
 const ReleasePage = lazy(() => import('./features/stats/releases-page.tsx').then((m) => ({ default: m.ReleasePage })));
 const NrmSettingsPage = lazy(() => import('./routes/nrm-settings-page.tsx').then((m) => ({ default: m.NrmSettingsPage })));
+// Population denominators (platform administrators import; statistics readers browse).
+const PopulationsPage = lazy(() => import('./features/populations/populations-page.tsx').then((m) => ({ default: m.PopulationsPage })));
 // Protect and assist: the service directory and the service-referral inboxes (with the `protection` strings).
 const ServicesPage = lazy(() => import('./routes/protection-services-page.tsx').then((m) => ({ default: m.ServicesPage })));
 const ServicePage = lazy(() => import('./routes/protection-services-page.tsx').then((m) => ({ default: m.ServicePage })));
 const ReferralsInboxPage = lazy(() => import('./routes/protection-referrals-page.tsx').then((m) => ({ default: m.ReferralsInboxPage })));
 const ReferralPage = lazy(() => import('./routes/protection-referrals-page.tsx').then((m) => ({ default: m.ReferralPage })));
 const DuplicatesPage = lazy(() => import('./features/linkage/duplicates-page.tsx').then((m) => ({ default: m.DuplicatesPage })));
+const LinkageProjectsPage = lazy(() => import('./features/linkage-projects/projects-page.tsx').then((m) => ({ default: m.LinkageProjectsPage })));
+const LinkageProjectPage = lazy(() => import('./features/linkage-projects/project-page.tsx').then((m) => ({ default: m.LinkageProjectPage })));
 // Case transfers between organisations (their strings are in `protection` too) and the user's notifications.
 const TransfersPage = lazy(() => import('./routes/case-transfers-page.tsx').then((m) => ({ default: m.TransfersPage })));
 const TransferPage = lazy(() => import('./routes/case-transfers-page.tsx').then((m) => ({ default: m.TransferPage })));
@@ -69,9 +73,11 @@ const ROUTES: Record<string, () => ReactNode> = {
   '/statistics/releases': () => <ReleasesPage />,
   '/settings/nrm': () => <NrmSettingsPage />,
   '/settings/security': () => <SecuritySettingsPage />,
+  '/settings/populations': () => <PopulationsPage />,
   '/services': () => <ServicesPage />,
   '/service-referrals': () => <ReferralsInboxPage />,
   '/duplicates': () => <DuplicatesPage />,
+  '/linkage-projects': () => <LinkageProjectsPage />,
   '/case-transfers': () => <TransfersPage />,
   '/notifications': () => <NotificationsPage />,
   '/programmes': () => <ProgrammesPage />,
@@ -86,6 +92,7 @@ const PARAM_ROUTES: [pattern: string, render: (params: Record<string, string>) =
   ['/service-referrals/:referralId', (params) => <ReferralPage referralId={params.referralId ?? ''} />],
   ['/case-transfers/:transferId', (params) => <TransferPage transferId={params.transferId ?? ''} />],
   ['/programmes/:programmeId', (params) => <ProgrammePage programmeId={params.programmeId ?? ''} />],
+  ['/linkage-projects/:projectId', (params) => <LinkageProjectPage projectId={params.projectId ?? ''} />],
   ['/programmes/:programmeId/reports/:period', (params) => <ProgressReportPage programmeId={params.programmeId ?? ''} period={params.period ?? ''} />],
 ];
 

@@ -54,9 +54,28 @@ export interface TPersonMergesTable {
   unmergedAt: TTimestamp | null;
 }
 
-/** Tables of de-duplication and privacy-preserving record linkage (migration 0011). Keep in step with `migrations/`. */
+/** Keyed HMACs of one person's blocking values (migration 0016): never plaintext. */
+export interface TPersonBlockingKeysTable {
+  orgId: string;
+  personId: string;
+  keyVersion: number;
+  kind: string;
+  keyHash: string;
+}
+
+/** Which persons have blocking keys, under which key version (migration 0016). */
+export interface TPersonBlockingKeySetsTable {
+  orgId: string;
+  personId: string;
+  keyVersion: number;
+  indexedAt: TTimestamp;
+}
+
+/** Tables of de-duplication and privacy-preserving record linkage (migrations 0011, 0016). Keep in step with `migrations/`. */
 export interface TLinkageTables {
   linkageJobs: TLinkageJobsTable;
   duplicateCandidates: TDuplicateCandidatesTable;
   personMerges: TPersonMergesTable;
+  personBlockingKeys: TPersonBlockingKeysTable;
+  personBlockingKeySets: TPersonBlockingKeySetsTable;
 }

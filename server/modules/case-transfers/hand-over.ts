@@ -7,6 +7,7 @@ import { getOrganisationProfile } from '../cases/jurisdiction.ts';
 import { nextReference } from '../cases/cases.repo.ts';
 import { openIdentity, sealIdentity } from '../cases/person-identity.ts';
 import { copyPlanForTransfer } from '../plans/plans.service.ts';
+import { writePersonBlockingKeys } from '../linkage/blocking-keys/blocking-keys.ts';
 
 /** Deadlines the sender's case no longer has once it is closed (as for any closure). */
 const SENDER_DEADLINE_KINDS = ['rg_decision', 'recovery_period_end'];
@@ -30,6 +31,7 @@ export async function handOverCase(ctx: TCtx, transfer: { id: string; orgId: str
   await ctx.db.insertInto('persons').values({
     orgId: transfer.receivingOrgId, id: personId, ...sealed, sex: person.sex, ageYears: person.ageYears, ageStatus: person.ageStatus, citizenship: person.citizenship, createdAt: now, updatedAt: now,
   }).execute();
+  await writePersonBlockingKeys(ctx.db, ctx.keyring, { orgId: transfer.receivingOrgId, id: personId, keyVersion: sealed.keyVersion, sex: person.sex, citizenship: person.citizenship }, identity, now);
 
   const receiverProfile = await getOrganisationProfile(ctx.db, transfer.receivingOrgId);
   const reference = await nextReference(ctx.db, transfer.receivingOrgId, 'NRM', Number(localDateOf(receiverProfile, now.toISOString()).slice(0, 4)));

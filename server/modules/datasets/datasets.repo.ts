@@ -100,58 +100,104 @@ export async function deleteCtdcRecordsOfRun(tx: TTx, orgId: string, runId: stri
   return Number(result.numDeletedRows);
 }
 
+/** One element of an array literal: quoted text, so commas, braces, spaces and the word NULL stay text. */
+function arrayElement(v: string | number | boolean | null | undefined): string {
+  return v === null || v === undefined ? 'NULL'
+    : typeof v === 'number' ? String(v)
+    : typeof v === 'boolean' ? (v ? 't' : 'f')
+    : `"${v.replace(/[\\"]/g, '\\$&')}"`;
+}
+
 /**
  * One array literal (`{1,NULL,"text"}`) built directly: cheaper than the driver's generic array
  * serialisation (which quotes every element), and the same text PostgreSQL's array_in reads.
  */
 export function arrayLiteral(values: readonly (string | number | boolean | null)[], from: number, to: number): string {
   const parts = new Array<string>(to - from);
-  for (let i = from; i < to; i++) {
-    const v = values[i];
-    parts[i - from] = v === null || v === undefined ? 'NULL'
-      : typeof v === 'number' ? String(v)
-      : typeof v === 'boolean' ? (v ? 't' : 'f')
-      // Quoted, so commas, braces, spaces and the word NULL stay text.
-      : `"${v.replace(/[\\"]/g, '\\$&')}"`;
-  }
+  for (let i = from; i < to; i++) parts[i - from] = arrayElement(values[i]);
   return `{${parts.join(',')}}`;
 }
 
-/** The select list: each stored column from the unnested arrays (flags unpacked from their words). */
-const SELECTED_COLUMNS = CTDC_STORED_COLUMNS.map((c, i) => {
+/** The array literal of the values at these positions. */
+export function arrayLiteralAt(values: readonly (string | number | boolean | null)[], positions: readonly number[]): string {
+  const parts = new Array<string>(positions.length);
+  for (let k = 0; k < positions.length; k++) parts[k] = arrayElement(values[positions[k]!]);
+  return `{${parts.join(',')}}`;
+}
+
+/** A value in a row key: self-delimiting (type, length, text), so two different rows never share a key. */
+function keyPart(v: string | number | boolean | null | undefined): string {
+  if (v === null || v === undefined) return '_';
+  if (typeof v === 'string') return `s${v.length}:${v}`;
+  return `${typeof v === 'number' ? 'n' : 'b'}${String(v)};`;
+}
+
+/**
+ * The distinct rows (all stored values but the row number) among rows [from, to): K-anonymised
+ * CTDC data repeats itself, about one row in five is new. Returns the position of each distinct
+ * row's first occurrence, and for every row the (1-based) number of its distinct row.
+ */
+export function distinctRows(rows: CtdcColumnBuffers, from: number, to: number): { firsts: number[]; rowPattern: Int32Array } {
+  const columns = [...VALUE_COLUMN_INDEXES.map((i) => rows.values[i]!), ...rows.recorded, ...rows.set];
+  const seen = new Map<string, number>();
+  const firsts: number[] = [];
+  const rowPattern = new Int32Array(to - from);
+  for (let i = from; i < to; i++) {
+    let key = '';
+    for (const column of columns) key += keyPart(column[i]);
+    let pattern = seen.get(key);
+    if (pattern === undefined) {
+      firsts.push(i);
+      pattern = firsts.length;
+      seen.set(key, pattern);
+    }
+    rowPattern[i - from] = pattern;
+  }
+  return { firsts, rowPattern };
+}
+
+/** Each stored column computed from the unnested distinct rows (flags unpacked from their words). */
+const PATTERN_COLUMNS = CTDC_STORED_COLUMNS.map((c, i) => {
   const f = FLAG_COLUMN_INDEXES.indexOf(i);
   if (f >= 0) {
     const word = Math.floor(f / FLAGS_PER_WORD);
     const bit = 1 << (f % FLAGS_PER_WORD);
-    return sql`case when ${sql.ref(`u.r${word}`)} & ${sql.lit(bit)} = 0 then null else ${sql.ref(`u.t${word}`)} & ${sql.lit(bit)} <> 0 end`;
+    return sql`case when ${sql.ref(`u.r${word}`)} & ${sql.lit(bit)} = 0 then null else ${sql.ref(`u.t${word}`)} & ${sql.lit(bit)} <> 0 end as ${sql.id(c.name)}`;
   }
-  return c.arraySeparator ? sql`string_to_array(${sql.ref(`u.${c.name}`)}, ${sql.lit(c.arraySeparator)})` : sql.ref(`u.${c.name}`);
+  return c.arraySeparator ? sql`string_to_array(${sql.ref(`u.${c.name}`)}, ${sql.lit(c.arraySeparator)}) as ${sql.id(c.name)}` : sql.ref(`u.${c.name}`);
 });
 
 /**
- * Inserts rows [from, to) of the buffers in one statement: one array parameter per column,
- * spread back into rows by `unnest` (a fixed number of parameters whatever the row count, where
- * multi-row VALUES would hit PostgreSQL's 65,535-parameter limit at ~900 rows). The 53 flag
- * columns travel packed (see CtdcColumnBuffers) in four integer arrays and are unpacked by bit
- * tests: parsing 53 boolean arrays was about half the cost of storing a file on the embedded
- * database (bench/stats.ts, ctdc_import_vs_copy).
+ * Inserts rows [from, to) of the buffers in one statement. The distinct rows travel once, one
+ * array parameter per column, and are decoded once (a materialised CTE: text parsed, the 53 flag
+ * columns unpacked by bit tests from four packed integer words); each file row then only sends
+ * its row number and the number of its distinct row, and is joined to it. A fixed number of
+ * parameters whatever the row count (multi-row VALUES would hit PostgreSQL's 65,535-parameter
+ * limit at ~900 rows). Decoding every row's arrays was most of the database's work in an import
+ * (bench/stats/ctdc-import.ts, ctdc_import_vs_copy).
  */
 export async function insertCtdcRecords(tx: TTx, orgId: string, runId: string, rows: CtdcColumnBuffers, from: number, to: number): Promise<void> {
+  const { firsts, rowPattern } = distinctRows(rows, from, to);
   const targets = sql.join([sql.id('org_id'), sql.id('import_run_id'), sql.id('row_number'), ...CTDC_STORED_COLUMNS.map((c) => sql.id(c.name))]);
-  const selected = sql.join([sql`${orgId}::uuid`, sql`${runId}::uuid`, sql.ref('u.row_number'), ...SELECTED_COLUMNS]);
-  const arrays = sql.join([
-    sql`${arrayLiteral(rows.rowNumbers, from, to)}::integer[]`,
-    ...VALUE_COLUMN_INDEXES.map((i) => sql`${arrayLiteral(rows.values[i]!, from, to)}::${sql.raw(CTDC_STORED_COLUMNS[i]!.sqlType)}[]`),
-    ...rows.recorded.map((words) => sql`${arrayLiteral(words, from, to)}::integer[]`),
-    ...rows.set.map((words) => sql`${arrayLiteral(words, from, to)}::integer[]`),
+  const patternArrays = sql.join([
+    ...VALUE_COLUMN_INDEXES.map((i) => sql`${arrayLiteralAt(rows.values[i]!, firsts)}::${sql.raw(CTDC_STORED_COLUMNS[i]!.sqlType)}[]`),
+    ...rows.recorded.map((words) => sql`${arrayLiteralAt(words, firsts)}::integer[]`),
+    ...rows.set.map((words) => sql`${arrayLiteralAt(words, firsts)}::integer[]`),
   ]);
-  const aliases = sql.join([
-    sql.id('row_number'),
+  const patternAliases = sql.join([
     ...VALUE_COLUMN_INDEXES.map((i) => sql.id(CTDC_STORED_COLUMNS[i]!.name)),
     ...rows.recorded.map((_, w) => sql.id(`r${w}`)),
     ...rows.set.map((_, w) => sql.id(`t${w}`)),
+    sql.id('pattern'),
   ]);
-  await sql`insert into external_ctdc_records (${targets}) select ${selected} from unnest(${arrays}) as u(${aliases})`.execute(tx);
+  await sql`with p as materialized (
+      select u.pattern, ${sql.join(PATTERN_COLUMNS)} from unnest(${patternArrays}) with ordinality as u(${patternAliases})
+    )
+    insert into external_ctdc_records (${targets})
+    select ${orgId}::uuid, ${runId}::uuid, r.row_number, ${sql.join(CTDC_STORED_COLUMNS.map((c) => sql.ref(`p.${c.name}`)))}
+    from unnest(${arrayLiteral(rows.rowNumbers, from, to)}::integer[], ${`{${rowPattern.join(',')}}`}::integer[]) as r(row_number, pattern)
+    join p on p.pattern = r.pattern
+    order by r.row_number`.execute(tx);
 }
 
 /** Column names of a table as the database has them, in order (for the schema drift test). */

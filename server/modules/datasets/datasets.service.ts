@@ -131,7 +131,7 @@ class RejectedFile extends Error {
  * - Dry run: the file is read first (no connection held), then the run is recorded.
  * - Otherwise reading and storing overlap in one transaction: valid rows are inserted in chunks
  *   while later rows are still being decoded (the database works in its own thread), which is
- *   what brings an import near a plain COPY (bench/stats.ts). Every row is still validated; if
+ *   what brings an import near a plain COPY (bench/stats/ctdc-import.ts). Every row is still validated; if
  *   the file must be rejected (invalid rows, no partial import asked) or is a duplicate, the
  *   transaction rolls back and a rejected file is then recorded with its report, storing nothing.
  */

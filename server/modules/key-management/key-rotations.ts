@@ -2,6 +2,7 @@ import { AppError } from '../../../core/errors/app-error.ts';
 import { NO_REQUEST, withContext, type TContextDeps, type TCtx } from '../../context.ts';
 import { authorizeInOrganisation } from '../../authz/org-access.ts';
 import { reencryptOrganisation } from './reencrypt.ts';
+import { sweepOrganisation } from '../linkage/blocking-keys/blocking-key-sweep.ts';
 
 /**
  * Rotation of an organisation's data key as a resumable job: a new key version at once (new
@@ -34,6 +35,8 @@ export function runKeyRotation(deps: TContextDeps, rotationId: string): Promise<
       await reencryptOrganisation(deps, job.orgId, job.toVersion, async (moved) => {
         await deps.database.db.updateTable('keyRotations').set((eb) => ({ rowsReencrypted: eb('rowsReencrypted', '+', moved) })).where('id', '=', rotationId).execute();
       });
+      // the duplicate check's blocking keys (HMACs under a key derived from the data key) follow the re-encrypted identities
+      await sweepOrganisation(deps, job.orgId);
       await withContext(deps, { type: 'system' }, NO_REQUEST, async (ctx) => {
         const done = await ctx.db.updateTable('keyRotations').set({ status: 'finished', finishedAt: ctx.now() }).where('id', '=', rotationId).returning('rowsReencrypted').executeTakeFirstOrThrow();
         await ctx.audit.record('organisationKey.reencrypted', { orgId: job.orgId, subjectType: 'organisation', subjectId: job.orgId, metadata: { rotationId, toVersion: job.toVersion, rows: done.rowsReencrypted } });

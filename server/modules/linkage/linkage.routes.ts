@@ -1,15 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { TAppDeps } from '../../http/app-deps.ts';
-import { ERROR_RESPONSES, ZOrgParams } from '../../http/common-schemas.ts';
+import { ERROR_RESPONSES, ZNoContent, ZOrgParams } from '../../http/common-schemas.ts';
 import { runUserUseCase, zodApp } from '../../http/route-helpers.ts';
 import {
-  ZCandidateDetail, ZCandidateListQuery, ZCandidateParams, ZCandidateSummary, ZDecisionRequest, ZDuplicateCheckRequest, ZDuplicateMatch,
+  ZCandidateDetail, ZCandidateListQuery, ZCandidateParams, ZCandidateSummary, ZDecisionRequest, ZDuplicateCheckDecisionRequest, ZDuplicateCheckRequest, ZDuplicateMatch,
   ZJob, ZJobParams, ZMerge, ZMergeParams, ZMergeRequest, ZUniquePersons,
 } from './linkage.schemas.ts';
 import { getJob, findJobs, findCandidates, viewCandidate, decideCandidate, loadCandidateSummary } from './use-cases/review-queue.ts';
 import { launchDedupeJob, startDedupeJob, stopAllJobs } from './use-cases/dedupe-job.ts';
 import { checkForDuplicates } from './use-cases/duplicate-check.ts';
+import { recordDuplicateCheckDecision } from './use-cases/duplicate-check-decision.ts';
+import { scheduleBlockingKeySweep, stopBlockingKeySweeps, sweepAllOrganisations } from './blocking-keys/blocking-key-sweep.ts';
 import { mergeCandidate, unmergePersons } from './use-cases/merge.ts';
 import { countOrganisationUniquePersons } from './use-cases/unique-persons.ts';
 
@@ -18,7 +20,10 @@ const BASE = '/api/organisations/:orgId/linkage';
 export function registerLinkageRoutes(app: FastifyInstance, deps: TAppDeps): void {
   const api = zodApp(app);
   // a job still computing must not write into a database that is closing
-  app.addHook('onClose', async () => { await stopAllJobs(); });
+  app.addHook('onClose', async () => { await stopAllJobs(); await stopBlockingKeySweeps(); });
+  // persons registered before blocking keys existed get them in the background (the check scans meanwhile)
+  const logSweepError = (error: unknown) => app.log.error({ err: error }, 'blocking-key sweep failed');
+  app.addHook('onReady', async () => { await sweepAllOrganisations(deps, logSweepError); });
 
   api.post(`${BASE}/dedupe-jobs`, {
     schema: { tags: ['linkage'], summary: 'Start de-duplicating the organisation\'s persons (runs in the background; poll the job)', params: ZOrgParams, response: { 202: z.object({ job: ZJob }), ...ERROR_RESPONSES } },
@@ -78,7 +83,21 @@ export function registerLinkageRoutes(app: FastifyInstance, deps: TAppDeps): voi
   api.post('/api/organisations/:orgId/persons/duplicate-check', {
     schema: { tags: ['linkage'], summary: 'Likely duplicates of a person about to be registered (ids, scores, per-field weights; names only with identity access)', params: ZOrgParams, body: ZDuplicateCheckRequest, response: { 200: z.object({ matches: z.array(ZDuplicateMatch) }), ...ERROR_RESPONSES } },
     config: { access: { auth: 'user', permission: 'case.create' } },
-  }, async (request) => ({ matches: await runUserUseCase(deps, request, (ctx) => checkForDuplicates(ctx, request.params.orgId, request.body)) }));
+  }, async (request) => {
+    let notIndexed = false;
+    const matches = await runUserUseCase(deps, request, (ctx) => checkForDuplicates(ctx, request.params.orgId, request.body, () => { notIndexed = true; }));
+    // started outside the request's transaction, once it has committed
+    if (notIndexed) scheduleBlockingKeySweep(deps, request.params.orgId, logSweepError);
+    return { matches };
+  });
+
+  api.post('/api/organisations/:orgId/persons/duplicate-check/decision', {
+    schema: { tags: ['linkage'], summary: 'Record what the user did about possible duplicates: registered a new person anyway, or opened an existing case (audited, ids only)', params: ZOrgParams, body: ZDuplicateCheckDecisionRequest, response: { 204: ZNoContent, ...ERROR_RESPONSES } },
+    config: { access: { auth: 'user', permission: 'case.create' } },
+  }, async (request, reply) => {
+    await runUserUseCase(deps, request, (ctx) => recordDuplicateCheckDecision(ctx, request.params.orgId, request.body));
+    return reply.status(204).send(null);
+  });
 
   api.get(`${BASE}/unique-persons`, {
     schema: { tags: ['linkage'], summary: 'Unique persons in the register after confirmed duplicates, with small-cell suppression', params: ZOrgParams, response: { 200: z.object({ uniquePersons: ZUniquePersons }), ...ERROR_RESPONSES } },

@@ -109,6 +109,17 @@ export const ZDuplicateCheckRequest = z.strictObject({
 });
 export type TDuplicateCheckRequest = z.infer<typeof ZDuplicateCheckRequest>;
 
+/**
+ * What the registering user did about a check's possible matches: registered a new person anyway
+ * (`caseId` = the new case) or opened an existing case (`caseId` = that case).
+ */
+export const ZDuplicateCheckDecisionRequest = z.strictObject({
+  decision: z.enum(['registered_anyway', 'opened_existing']),
+  caseId: ZUuid,
+  matchedPersonIds: z.array(ZUuid).min(1).max(10),
+});
+export type TDuplicateCheckDecisionRequest = z.infer<typeof ZDuplicateCheckDecisionRequest>;
+
 export const ZDuplicateMatch = ZPersonCases.extend({
   probability: z.number(),
   matchWeight: z.number(),

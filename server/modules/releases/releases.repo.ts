@@ -107,3 +107,13 @@ export async function findReleaseFileContent(db: TDb | TTx, orgId: string, relea
 export async function findStoredRuns(db: TDb | TTx, orgId: string): Promise<{ id: string; fileName: string }[]> {
   return db.selectFrom('importRuns').select(['id', 'fileName']).where('orgId', '=', orgId).where('status', 'in', ['completed', 'partial']).orderBy('startedAt').orderBy('id').execute();
 }
+
+/**
+ * Which of these import runs still have their records stored; with `lock`, they are held (`for
+ * share`) until the transaction ends, so a concurrent delete of an import waits for it.
+ */
+export async function findStillStoredRuns(db: TDb | TTx, orgId: string, runIds: readonly string[], lock: boolean): Promise<string[]> {
+  if (runIds.length === 0) return [];
+  const query = db.selectFrom('importRuns').select('id').where('orgId', '=', orgId).where('id', 'in', [...runIds]).where('status', 'in', ['completed', 'partial']).orderBy('id');
+  return (await (lock ? query.forShare() : query).execute()).map((r) => r.id);
+}

@@ -20,7 +20,7 @@ import {
 } from './releases.schemas.ts';
 import { computeRelease, recordPreparedRelease } from './use-cases/prepare-release.ts';
 import { listPrivacyBudgets, setPrivacyBudget } from './use-cases/privacy-budgets.ts';
-import { approveRelease, rejectRelease } from './use-cases/publish-release.ts';
+import { publishRenderedRelease, rejectRelease, renderReleaseForApproval } from './use-cases/publish-release.ts';
 import { getReleaseFile } from './use-cases/release-access.ts';
 
 const BASE = '/api/organisations/:orgId/releases';
@@ -78,7 +78,9 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: TAppDeps): voi
     schema: { tags: ['releases'], summary: 'Approve and publish a draft prepared by someone else: files generated and stored, privacy budget spent', params: ZReleaseParams, response: { 200: ZReleaseResponse, ...ERROR_RESPONSES } },
     config: { access: { auth: 'user', permission: 'release.approve' } },
   }, async (request) => {
-    await runUserUseCase(deps, request, (ctx) => approveRelease(ctx, request.params.orgId, request.params.releaseId));
+    // Rendering (Chromium) happens before the transaction, which then only checks and stores.
+    const rendered = await renderReleaseForApproval(deps.database.db, request.actor, request.params.orgId, request.params.releaseId, deps.clock());
+    await runUserUseCase(deps, request, (ctx) => publishRenderedRelease(ctx, rendered));
     return viewOf(request, request.params.orgId, request.params.releaseId);
   });
 

@@ -121,6 +121,63 @@ describe(`statistical releases (${ENGINE})`, () => {
     assert.deepEqual(after, { title: 'Victims 2019–2020', status: 'published' });
   });
 
+  test('approval renders its files outside the transaction: other requests are answered meanwhile', { skip: skipPdf, timeout: 120_000 }, async (context) => {
+    const prepared = await prepare(analyst, suppressionBody());
+    assert.equal(prepared.statusCode, 201, prepared.body);
+    const id = prepared.json().release.id;
+    let approvedAt = 0;
+    const started = performance.now();
+    const approval = coordinator.request('POST', `${base()}/${id}/approve`).then((response) => {
+      approvedAt = performance.now();
+      return response;
+    });
+    // Reads one after another for as long as the approval runs. On the embedded database (one
+    // connection) a read that had to wait for an approval's transaction would last as long as
+    // the PDF rendering and end only when the approval does.
+    const reads: number[] = [];
+    while (approvedAt === 0) {
+      const readStarted = performance.now();
+      const read = await analyst2.request('GET', `${base()}/${id}`);
+      assert.equal(read.statusCode, 200, read.body);
+      if (approvedAt === 0) reads.push(performance.now() - readStarted);
+    }
+    const approved = await approval;
+    assert.equal(approved.statusCode, 200, approved.body);
+    const approvalMs = approvedAt - started;
+    const longest = Math.max(...reads);
+    context.diagnostic(`approval ${Math.round(approvalMs)} ms; ${reads.length} reads meanwhile, longest ${Math.round(longest)} ms`);
+    assert.ok(reads.length >= 3, `only ${reads.length} reads finished during a ${Math.round(approvalMs)} ms approval`);
+    assert.ok(longest < approvalMs / 2, `a read took ${Math.round(longest)} ms during a ${Math.round(approvalMs)} ms approval`);
+    assert.deepEqual(approved.json().release.files.map((f: { format: string }) => f.format).sort(), ['csv', 'pdf', 'xlsx']);
+  });
+
+  test('an approval that fails while rendering publishes nothing', { skip: skipPdf, timeout: 120_000 }, async () => {
+    // A record-level release of a second import; its records are deleted before approval, so
+    // re-deriving the k-anonymous file (outside the transaction) finds data that changed.
+    const other = await analyst.request('POST', `/api/organisations/${orgId}/datasets/ctdc-imports`, { fileName: 'other.csv', csv: buildKAnonCsv(ROWS.slice(0, 40)) });
+    assert.equal(other.statusCode, 201, other.body);
+    const otherRunId = other.json().run.id;
+    const prepared = await prepare(analyst, { kind: 'record_level', title: 'Records', language: 'en', k: 5, maxSuppressionRate: 0.2, datasets: [otherRunId] });
+    assert.equal(prepared.statusCode, 201, prepared.body);
+    const id = prepared.json().release.id;
+    assert.equal((await analyst.request('DELETE', `/api/organisations/${orgId}/datasets/ctdc-imports/${otherRunId}`)).statusCode, 200);
+    const refused = await coordinator.request('POST', `${base()}/${id}/approve`);
+    assert.equal(refused.statusCode, 409, refused.body);
+    assert.equal(refused.json().error.details.reason, 'DATA_CHANGED');
+    const row = await t.database.db.selectFrom('releases').select(['status', 'approvedBy', 'publishedAt']).where('id', '=', id).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { status: 'draft', approvedBy: null, publishedAt: null });
+    assert.equal((await t.database.db.selectFrom('releaseFiles').select('format').where('releaseId', '=', id).execute()).length, 0);
+    assert.equal((await auditRows(t.database, 'release.published', id)).length, 0);
+  });
+
+  test('a release approved twice at once is published once', { skip: skipPdf, timeout: 120_000 }, async () => {
+    const id = (await prepare(analyst, suppressionBody())).json().release.id;
+    const both = await Promise.all([coordinator.request('POST', `${base()}/${id}/approve`), coordinator.request('POST', `${base()}/${id}/approve`)]);
+    assert.deepEqual(both.map((r) => r.statusCode).sort(), [200, 409], both.map((r) => r.body.slice(0, 200)).join('\n'));
+    assert.equal((await auditRows(t.database, 'release.published', id)).length, 1);
+    assert.equal((await t.database.db.selectFrom('releaseFiles').select('format').where('releaseId', '=', id).execute()).length, 3);
+  });
+
   test('the workbook is valid OOXML with shared strings, and Arabic text survives', async () => {
     const prepared = await prepare(analyst, { ...suppressionBody('ar'), title: 'الضحايا حسب السنة' });
     assert.equal(prepared.statusCode, 201, prepared.body);

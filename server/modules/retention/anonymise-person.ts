@@ -1,6 +1,7 @@
 import type { TCtx } from '../../context.ts';
 import { sealJson } from '../../crypto/field-encryption.ts';
 import { anonymiseIdentity } from '../cases/person-identity.ts';
+import { deletePersonBlockingKeys } from '../linkage/blocking-keys/blocking-keys.ts';
 import { reasonsContext, reconsiderationReasonsContext } from '../cases/use-cases/load-case.ts';
 import { erasePlanNarrative } from '../plans/plans.service.ts';
 import { sealReferralNote } from '../service-referrals/shared-fields.ts';
@@ -46,6 +47,8 @@ export async function anonymisePerson(ctx: TCtx, orgId: string, personId: string
     }
   }
   await anonymiseIdentity(ctx.keyring, ctx.db, orgId, personId, now);
+  // the duplicate check's keyed blocking keys go with the name index
+  await deletePersonBlockingKeys(ctx.db, orgId, personId);
   await ctx.audit.record('person.anonymised', { orgId, subjectType: 'person', subjectId: personId, ...(caseIds[0] ? { caseId: caseIds[0] } : {}), metadata: { personId, cases: caseIds.length, trigger } });
   return { caseIds };
 }

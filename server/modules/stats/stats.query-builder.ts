@@ -44,6 +44,12 @@ interface TSourceSql {
   days?: RawBuilder<unknown>;
   /** The column that scopes rows to the organisation (default `r.orgId`). */
   orgColumn?: string;
+  /** Rows the timing measures (median, p90, share) consider, beyond the base condition. */
+  measureCondition?: RawBuilder<boolean>;
+  /** For shares: rows that have a target at all (all rows when absent). */
+  hasTarget?: RawBuilder<boolean>;
+  /** For shares: whether a row met its target; the metric's `targetDays` when the source has none of its own. */
+  withinTarget?(metric: TStatsQuery['metric']): RawBuilder<boolean>;
 }
 
 const column = (name: string): RawBuilder<unknown> => sql.ref(`r.${name}`);
@@ -71,8 +77,12 @@ const CTDC: TSourceSql = {
   dateExpression: null,
 };
 
+/** Organisation ids are uuids; a key from the request is compared as text. */
+const organisation = (orgColumn: string): TDimensionSql => ({ expression: sql`${sql.ref(orgColumn)}::text` });
+
 /** Dimensions of the NRM sources, read from the case `c` and the person `p`. */
-const nrmDimensions = (yearExpression: RawBuilder<unknown>): Partial<Record<TDimensionId, TDimensionSql>> => ({
+const nrmDimensions = (yearExpression: RawBuilder<unknown>, orgColumn = 'r.orgId'): Partial<Record<TDimensionId, TDimensionSql>> => ({
+  organisation: organisation(orgColumn),
   year: { expression: yearExpression, parameter: (key) => Number(key) },
   // The case file's sex has `other` and `not_known`: neither is a statistical category here.
   sex: { expression: sql`case when ${sql.ref('p.sex')} in ('female', 'male') then ${sql.ref('p.sex')} end` },
@@ -102,7 +112,17 @@ const CASES: TSourceSql = {
   // A case received by transfer is the same person, already counted where they were identified.
   baseCondition: sql<boolean>`${column('referredAt')} is not null and ${column('transferredFromCaseId')} is null`,
   days: DAYS_TO_FIRST_SUPPORT,
+  withinTarget: (metric) => sql<boolean>`${DAYS_TO_FIRST_SUPPORT} <= ${sql.lit(metric.targetDays ?? 0)}`,
 };
+
+/**
+ * The target of a decision: the due time of the decision deadline stored when the case was
+ * referred (its jurisdiction profile's target, e.g. RG within 5 working days). Only RG decisions
+ * have one today; a case received by transfer keeps the deadline of the case it came from (the
+ * sender's deadline is cancelled at hand-over, but it was the target). NULL = no target.
+ */
+const DECISION_DUE_AT = sql`case when ${column('kind')} = 'RG' then (select min(dl.due_at) from deadlines dl
+  where dl.kind = 'rg_decision' and dl.case_id in (${sql.ref('c.id')}, ${sql.ref('c.transferredFromCaseId')})) end`;
 
 const DECISIONS: TSourceSql = {
   from: (db) => db.selectFrom('decisions as r').innerJoin('cases as c', 'c.id', 'r.caseId').innerJoin('persons as p', 'p.id', 'c.personId'),
@@ -113,6 +133,12 @@ const DECISIONS: TSourceSql = {
   },
   countryColumns: NRM_COUNTRY_COLUMNS,
   dateExpression: column('decidedAt'),
+  // Days to decision: from referral to the decision, for first decisions (reconsiderations answer another question).
+  days: sql`(extract(epoch from ${column('decidedAt')} - ${sql.ref('c.referredAt')}) / 86400.0)`,
+  measureCondition: sql<boolean>`not ${column('isReconsideration')} and ${sql.ref('c.referredAt')} is not null`,
+  hasTarget: sql<boolean>`${DECISION_DUE_AT} is not null`,
+  // On time = recorded no later than the deadline's due time.
+  withinTarget: () => sql<boolean>`${column('decidedAt')} <= ${DECISION_DUE_AT}`,
 };
 
 const goalWith = (status: string) => sql`exists (select 1 from jsonb_array_elements(${sql.ref('pv.goalSummary')}) g where g->>'status' = ${sql.lit(status)})`;
@@ -142,7 +168,7 @@ const PLANS: TSourceSql = {
  */
 const SUPPORT: TSourceSql = {
   from: (db) => db.selectFrom('serviceDeliveries as r').innerJoin('cases as c', 'c.id', 'r.caseId').innerJoin('persons as p', 'p.id', 'c.personId'),
-  dimensions: { ...nrmDimensions(sql`extract(year from ${column('deliveredOn')})::int`), serviceKind: { expression: column('serviceKind') } },
+  dimensions: { ...nrmDimensions(sql`extract(year from ${column('deliveredOn')})::int`, 'r.caseOrgId'), serviceKind: { expression: column('serviceKind') } },
   countryColumns: NRM_COUNTRY_COLUMNS,
   // The case owner's statistics: support its survivors received, from whichever organisation.
   orgColumn: 'r.caseOrgId',
@@ -151,7 +177,81 @@ const SUPPORT: TSourceSql = {
     and (d2.delivered_on, d2.id) < (${column('deliveredOn')}, ${column('id')}))`,
 };
 
-const SOURCES: Record<TMetricSource, TSourceSql> = { ctdc: CTDC, cases: CASES, decisions: DECISIONS, plans: PLANS, support: SUPPORT };
+const knownSex = (ref: string) => sql`case when ${sql.ref(ref)} in ('female', 'male') then ${sql.ref(ref)} end`;
+/** A constant list of text values (catalog vocabulary, never request data). */
+const textArray = (values: readonly string[]) => sql`array[${sql.join(values.map((v) => sql.lit(v)))}]::text[]`;
+const hasAny = (values: readonly string[]) => sql`${column('exploitationTypes')} && ${textArray(values)}`;
+/** NRM exploitation types that CTDC counts as forced labour (domestic work, illicit activities are labour sectors there). */
+const LABOUR_TYPES = ['labour', 'domestic_servitude', 'criminal'];
+
+/**
+ * Anonymous notifications (duty to notify): no identity, only coarse categories. The types are
+ * rolled up into CTDC's one form per person, as for CTDC records; `not_known` is not recorded.
+ */
+const NOTIFICATIONS: TSourceSql = {
+  from: (db) => db.selectFrom('anonymousNotifications as r'),
+  dimensions: {
+    organisation: organisation('r.orgId'),
+    year: { expression: sql`extract(year from ${column('notifiedOn')})::int`, parameter: (key) => Number(key) },
+    sex: { expression: knownSex('r.sex') },
+    ageBand: { expression: sql`nullif(${column('ageBand')}, 'not_known')` },
+    majority: { expression: sql`case ${column('ageAtExploitation')} when 'adult' then 'adult' when 'child' then 'minor' end` },
+    exploitationForm: {
+      expression: sql`case when ${hasAny(['sexual'])} and ${hasAny(LABOUR_TYPES)} then 'sexualAndLabour' when ${hasAny(['sexual'])} then 'sexual'
+        when ${hasAny(LABOUR_TYPES)} then 'labour' when ${hasAny(['forced_marriage'])} then 'forcedMarriage' when ${hasAny(['organ_removal', 'other'])} then 'other' end`,
+    },
+    citizenship: { expression: sql`nullif(${column('nationality')}, 'not_known')` },
+    citizenshipRegion: { expression: sql`lower(${sql.ref('cc.unRegion')})`, join: 'citizenshipCountry' },
+  },
+  countryColumns: { citizenshipCountry: 'r.nationality', exploitationCountry: 'r.nationality' },
+  dateExpression: column('notifiedOn'),
+};
+
+/**
+ * Suspects by the stages of the criminal-justice funnel they reached, one row per (suspect,
+ * stage), with the same rules as the justice module's cohort funnel (server/modules/justice/
+ * attrition-funnel.ts): a charge's outcome is its latest court decision (an appeal overrides),
+ * "convicted of another offence only" excludes anyone convicted of trafficking, custody is a
+ * non-suspended custodial sentence. Dated by the opening of the investigation (a cohort).
+ */
+const JUSTICE_STAGE_ROWS = sql`(
+  with final_outcome as (
+    select distinct on (cd.charge_id) cd.charge_id, cd.outcome from court_decisions cd
+    order by cd.charge_id, cd.decided_on desc, cd.is_appeal desc
+  ), charged as (select distinct ch.suspect_id from charges ch
+  ), prosecuted as (select distinct pr.suspect_id from prosecutions pr
+  ), convicted as (
+    select ch.suspect_id, bool_or(ch.offence_category = 'trafficking') as of_trafficking
+    from charges ch join final_outcome f on f.charge_id = ch.id where f.outcome = 'convicted' group by ch.suspect_id
+  ), custody as (select distinct se.suspect_id from sentences se where se.custodial_months > 0 and not se.is_suspended)
+  select su.org_id, su.id as suspect_id, su.sex, su.citizenship, i.opened_on, st.stage
+  from suspects su
+  join investigations i on i.id = su.investigation_id
+  left join charged ch on ch.suspect_id = su.id
+  left join prosecuted pr on pr.suspect_id = su.id
+  left join convicted cv on cv.suspect_id = su.id
+  left join custody cu on cu.suspect_id = su.id
+  cross join lateral (values ('suspects', true), ('charged', ch.suspect_id is not null), ('prosecuted', pr.suspect_id is not null),
+    ('convictedTrafficking', coalesce(cv.of_trafficking, false)), ('convictedOtherOnly', cv.suspect_id is not null and not cv.of_trafficking),
+    ('custodial', cu.suspect_id is not null)) as st (stage, reached)
+  where st.reached
+)`;
+
+const JUSTICE: TSourceSql = {
+  from: (db) => db.selectFrom(JUSTICE_STAGE_ROWS.as('r')),
+  dimensions: {
+    organisation: organisation('r.orgId'),
+    justiceStage: { expression: column('stage') },
+    year: { expression: sql`extract(year from ${column('openedOn')})::int`, parameter: (key) => Number(key) },
+    sex: { expression: knownSex('r.sex') },
+    citizenship: { expression: column('citizenship') },
+    citizenshipRegion: { expression: sql`lower(${sql.ref('cc.unRegion')})`, join: 'citizenshipCountry' },
+  },
+  countryColumns: { citizenshipCountry: 'r.citizenship', exploitationCountry: 'r.citizenship' },
+  dateExpression: column('openedOn'),
+};
+
+const SOURCES: Record<TMetricSource, TSourceSql> = { ctdc: CTDC, cases: CASES, decisions: DECISIONS, plans: PLANS, support: SUPPORT, notifications: NOTIFICATIONS, justice: JUSTICE };
 
 /** A reporting period: the half-open date range, and the calendar year when it is a whole year. */
 export interface TStatsPeriod {
@@ -172,6 +272,12 @@ export interface TStatsSqlOptions {
    * that apply the measure rule (stats.service measureCell) opt in.
    */
   allowMeasures?: boolean;
+  /**
+   * Every organisation's rows (the national coordinator's scope) instead of `orgId`'s; the caller
+   * has checked `stats.readNational`. Copies made by case transfers are excluded by each source's
+   * base condition, so a transferred person is still counted once.
+   */
+  national?: boolean | undefined;
 }
 
 function keyFilter(dimension: TDimensionSql, keys: readonly (string | null)[]): RawBuilder<unknown> {
@@ -192,6 +298,8 @@ function dimensionSql(source: TSourceSql, id: TDimensionId): TDimensionSql {
 function measureSelection(metric: TStatsQuery['metric'], source: TSourceSql): RawBuilder<unknown>[] {
   switch (metric.measure) {
     case 'count':
+    case 'rate':
+      // A rate is computed after disclosure control, from the protected count (stats.service).
       return [sql<number>`count(*)::int`.as('value') as never];
     case 'median':
     case 'p90': {
@@ -199,7 +307,7 @@ function measureSelection(metric: TStatsQuery['metric'], source: TSourceSql): Ra
       return [sql`count(*)::int`.as('n') as never, sql`round((percentile_cont(${sql.lit(fraction)}) within group (order by ${source.days}))::numeric, 1)::float8`.as('value') as never];
     }
     case 'shareWithinTarget':
-      return [sql`count(*)::int`.as('n') as never, sql`(count(*) filter (where ${source.days} <= ${sql.lit(metric.targetDays ?? 0)}))::int`.as('k') as never];
+      return [sql`count(*)::int`.as('n') as never, sql`(count(*) filter (where ${source.withinTarget!(metric)}))::int`.as('k') as never];
   }
 }
 
@@ -214,10 +322,14 @@ function measureSelection(metric: TStatsQuery['metric'], source: TSourceSql): Ra
 export function buildStatsQuery(db: TDb | TTx, orgId: string, query: TStatsQuery, options: TStatsSqlOptions = {}) {
   const { metric } = query;
   const source = SOURCES[metric.source];
-  if (metric.measure !== 'count' && (!options.allowMeasures || !source.days)) {
+  const isCountLike = metric.measure === 'count' || metric.measure === 'rate';
+  if (metric.measure === 'rate' && !options.allowMeasures) {
     throw new AppError('VALIDATION_FAILED', `The measure ${metric.measure} is not computed here.`, { reason: 'MEASURE_NOT_IMPLEMENTED' });
   }
-  if (metric.measure !== 'count' && query.dimensions.length > 1) {
+  if (!isCountLike && (!options.allowMeasures || !source.days || (metric.measure === 'shareWithinTarget' && !source.withinTarget))) {
+    throw new AppError('VALIDATION_FAILED', `The measure ${metric.measure} is not computed here.`, { reason: 'MEASURE_NOT_IMPLEMENTED' });
+  }
+  if (!isCountLike && query.dimensions.length > 1) {
     throw new AppError('VALIDATION_FAILED', `The measure ${metric.measure} is computed over at most one dimension.`, { reason: 'MEASURE_NOT_IMPLEMENTED' });
   }
   const used = [...query.dimensions, ...query.filters.map((f) => f.dimension)];
@@ -229,8 +341,11 @@ export function buildStatsQuery(db: TDb | TTx, orgId: string, query: TStatsQuery
   if (joins.has('exploitationCountry')) builder = builder.leftJoin('ctdcCountries as ce', 'ce.iso2', source.countryColumns.exploitationCountry);
 
   const selections = query.dimensions.map((d, i) => dimensionSql(source, d).expression.as(`d${i}`));
-  let select = builder.select([...(selections as never[]), ...measureSelection(metric, source)]).where((source.orgColumn ?? 'r.orgId') as 'r.orgId', '=', orgId);
+  let select = builder.select([...(selections as never[]), ...measureSelection(metric, source)]);
+  if (!options.national) select = select.where((source.orgColumn ?? 'r.orgId') as 'r.orgId', '=', orgId);
   if (source.baseCondition) select = select.where(source.baseCondition);
+  if (!isCountLike && source.measureCondition) select = select.where(source.measureCondition);
+  if (metric.measure === 'shareWithinTarget' && source.hasTarget) select = select.where(source.hasTarget);
   if (options.datasetIds && options.datasetIds.length > 0 && metric.source === 'ctdc') select = select.where('r.importRunId', 'in', [...options.datasetIds]);
   if (options.period) {
     if (source.dateExpression) {

@@ -6,7 +6,7 @@ import { zodApp } from '../../http/route-helpers.ts';
 import { requireUser } from '../../authz/policy.ts';
 import { authorizeInOrganisation } from '../../authz/org-access.ts';
 import { runStatsQuery } from './stats.service.ts';
-import { presentMetricCatalog, ZMetricCatalog, ZStatsQueryRequest, ZStatsResult } from './stats.schemas.ts';
+import { presentMetricCatalog, ZMetricCatalog, ZStatsQueryRequest, ZStatsQueryResult } from './stats.schemas.ts';
 import { createWorkerTableProtector } from './table-protector.ts';
 
 export function registerStatsRoutes(app: FastifyInstance, deps: TAppDeps): void {
@@ -26,8 +26,8 @@ export function registerStatsRoutes(app: FastifyInstance, deps: TAppDeps): void 
   api.post('/api/organisations/:orgId/stats/query', {
     schema: {
       tags: ['stats'],
-      summary: 'A metric by up to two dimensions over the organisation\'s data; every cell and total passes small-cell suppression (threshold 11) with secondary suppression',
-      params: ZOrgParams, body: ZStatsQueryRequest, response: { 200: ZStatsResult, ...ERROR_RESPONSES },
+      summary: 'A metric by up to two dimensions over the organisation\'s data (scope national: every organisation, needs stats.readNational); every cell and total passes small-cell suppression (threshold 11) with secondary suppression; rates per 100,000 are computed from the protected counts',
+      params: ZOrgParams, body: ZStatsQueryRequest, response: { 200: ZStatsQueryResult, ...ERROR_RESPONSES },
     },
     config: { access: { auth: 'user', permission: 'stats.read' } },
   }, async (request) => runStatsQuery({ db: deps.database.db, protector }, requireUser(request.actor), request.params.orgId, request.body));

@@ -18,6 +18,8 @@ export const ZStatsQueryRequest = z.object({
   datasets: z.array(ZUuid).min(1).max(STATS_LIMITS.datasets).optional(),
   /** Only records dated within this period: a year (2026), quarter (2026-Q2) or month (2026-05). */
   period: z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'a year, quarter or month: 2026, 2026-Q2, 2026-05').optional(),
+  /** `national`: every organisation of the deployment (needs stats.readNational); default: this organisation. */
+  scope: z.enum(['organisation', 'national']).default('organisation'),
 }).strict();
 export type TStatsQueryRequest = z.infer<typeof ZStatsQueryRequest>;
 
@@ -27,6 +29,16 @@ export const ZStatsCell = z.union([
   /** A count (an integer), or a median, percentile or share (percent) for non-count measures. */
   z.object({ value: z.number() }),
   z.object({ suppressed: z.literal(true), reason: z.enum(['primary', 'secondary']) }),
+]);
+
+/** A cell of a statistics result: a count or measure, suppressed, or a rate without a denominator. */
+export const ZStatsResultCell = z.union([
+  ...ZStatsCell.options,
+  /**
+   * A rate whose count was published but that has no denominator: no population imported for
+   * the cell's country, year, sex and age group, or the cell spans several countries or years.
+   */
+  z.object({ value: z.null(), reason: z.enum(['noDenominator', 'notOneCountryAndYear']) }),
 ]);
 
 const ZCategory = z.object({
@@ -55,7 +67,20 @@ export const ZStatsResult = z.object({
   /** The SQL that produced the counts, for review; values travel as parameters. */
   sql: z.object({ text: z.string(), parameters: z.array(z.unknown()) }),
 });
+/** The engine's protected table (counts, medians, shares): what programmes and other callers get. */
 export type TStatsResult = z.infer<typeof ZStatsResult>;
+
+/** What the statistics API returns: a protected table, whose cells are rates for rate metrics. */
+export const ZStatsQueryResult = ZStatsResult.extend({
+  metric: z.object({ id: z.string(), unit: z.enum(METRIC_UNITS), measure: z.enum(METRIC_MEASURES), labels: ZLabels }),
+  cells: z.array(z.array(ZStatsResultCell)),
+  rowTotals: z.array(ZStatsResultCell),
+  columnTotals: z.array(ZStatsResultCell),
+  total: ZStatsResultCell,
+  /** `national` when the table spans every organisation of the deployment. */
+  scope: z.enum(['organisation', 'national']),
+});
+export type TStatsQueryResult = z.infer<typeof ZStatsQueryResult>;
 
 export const ZMetricCatalog = z.object({
   metrics: z.array(z.object({

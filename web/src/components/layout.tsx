@@ -10,6 +10,7 @@ import { StatisticsNavLink } from '../features/stats/nav-link.tsx';
 import { ReleasesNavLink } from '../features/stats/releases-nav-link.tsx';
 import { ProgrammesNavLink } from '../features/programmes/nav-link.tsx';
 import { DuplicatesNavLink } from '../features/linkage/nav-link.tsx';
+import { LinkageProjectsNavLink } from '../features/linkage-projects/nav-link.tsx';
 import { TransfersNavLink } from '../features/transfers/nav-link.tsx';
 import { Link } from '../router.tsx';
 import { ErrorAlert } from './alert.tsx';
@@ -153,12 +154,22 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 <DuplicatesNavLink />
               </li>
             )}
+            {can('linkage.run') && (
+              <li>
+                <LinkageProjectsNavLink />
+              </li>
+            )}
             <li>
               <Link to="/members">{t('nav.members')}</Link>
             </li>
             {session.user.isPlatformAdmin && (
               <li>
                 <Link to="/organisations">{t('nav.organisations')}</Link>
+              </li>
+            )}
+            {(session.user.isPlatformAdmin || can('stats.read')) && (
+              <li>
+                <Link to="/settings/populations">{t('nav.populations')}</Link>
               </li>
             )}
             {can('audit.read') && (

@@ -8,6 +8,7 @@ import type statsEn from './locales/stats/en.json';
 import type programmesEn from './locales/programmes/en.json';
 import type securityEn from './locales/security/en.json';
 import type linkageEn from './locales/linkage/en.json';
+import type linkageProjectsEn from './locales/linkage-projects/en.json';
 
 /**
  * i18next set-up. English is bundled (it is also the fallback); the other languages are separate
@@ -21,7 +22,8 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     resources: { translation: TResources; justice: typeof justiceEn; stats: typeof statsEn; settings: typeof settingsEn; protection: typeof protectionEn;
-      programmes: typeof programmesEn; security: typeof securityEn; linkage: typeof linkageEn };
+      programmes: typeof programmesEn; security: typeof securityEn; linkage: typeof linkageEn;
+      linkageProjects: typeof linkageProjectsEn };
   }
 }
 
@@ -90,6 +92,12 @@ const NAMESPACE_LOADERS = {
     fr: () => import('./locales/linkage/fr.json', { with: { type: 'json' } }),
     es: () => import('./locales/linkage/es.json', { with: { type: 'json' } }),
     ar: () => import('./locales/linkage/ar.json', { with: { type: 'json' } }),
+  },
+  linkageProjects: {
+    en: () => import('./locales/linkage-projects/en.json', { with: { type: 'json' } }),
+    fr: () => import('./locales/linkage-projects/fr.json', { with: { type: 'json' } }),
+    es: () => import('./locales/linkage-projects/es.json', { with: { type: 'json' } }),
+    ar: () => import('./locales/linkage-projects/ar.json', { with: { type: 'json' } }),
   },
 } satisfies Record<string, Record<TLanguage, () => Promise<{ default: object }>>>;
 

@@ -7,6 +7,7 @@ import { nextReference } from '../cases.repo.ts';
 import { EMPTY_PROTECTION, type TCreateCaseRequest } from '../cases.schemas.ts';
 import { getOrganisationProfile } from '../jurisdiction.ts';
 import { sealIdentity } from '../person-identity.ts';
+import { writePersonBlockingKeys } from '../../linkage/blocking-keys/blocking-keys.ts';
 
 /**
  * Registers a person and opens a draft NRM case for them. Identity is sealed before it reaches
@@ -23,6 +24,8 @@ export async function createCase(ctx: TCtx, orgId: string, input: TCreateCaseReq
     orgId, id: personId, ...sealed, sex: input.person.sex, ageYears: input.person.ageYears, ageStatus: input.person.ageStatus,
     citizenship: input.person.citizenship, createdAt: now, updatedAt: now,
   }).execute();
+  // keyed blocking keys of the real-time duplicate check (never plaintext)
+  await writePersonBlockingKeys(ctx.db, ctx.keyring, { orgId, id: personId, keyVersion: sealed.keyVersion, sex: input.person.sex, citizenship: input.person.citizenship }, input.person.identity, now);
   const child = childStatus(profile, { ageStatus: input.person.ageStatus, ageYears: input.person.ageYears, ageAssessment: null });
   const year = Number(localDateOf(profile, now.toISOString()).slice(0, 4));
   const reference = await nextReference(ctx.db, orgId, 'NRM', year);

@@ -47,7 +47,7 @@ export async function getReleaseFile(ctx: TCtx, orgId: string, releaseId: string
     if (release.disclosureMethod === 'differentialPrivacy') {
       throw new AppError('DOMAIN_RULE_VIOLATED', 'The noisy values of this release are drawn when it is approved; there is nothing to preview yet.', { reason: 'VALUES_NOT_DRAWN' });
     }
-    file = await buildReleaseFile(releaseForFiles(release), format, true, release.kind === 'record_level' ? recordLevelCsvSource(ctx, release) : undefined);
+    file = await buildReleaseFile(releaseForFiles(release), format, true, release.kind === 'record_level' ? recordLevelCsvSource(ctx.db, release) : undefined);
   }
   if (!file) throw new AppError('NOT_FOUND', `This release has no ${format.toUpperCase()} file.`);
   await ctx.audit.record('release.downloaded', { orgId, subjectType: 'release', subjectId: releaseId, metadata: { releaseId, format, isDraft: release.status !== 'published' } });

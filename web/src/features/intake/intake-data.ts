@@ -86,7 +86,7 @@ export function mergeIntakeData(saved: Partial<TIntakeData> | null | undefined, 
   };
 }
 
-function splitList(value: string): string[] {
+export function splitList(value: string): string[] {
   return value
     .split(',')
     .map((part) => part.trim())

@@ -13,7 +13,10 @@ import { Link, navigate } from '../../router.tsx';
 import { setFlash } from '../cases/flash.ts';
 import { caseApi, storeCase } from '../cases/queries.ts';
 import { useScreeningLists } from '../screening/queries.ts';
+import { useActiveOrg } from '../session/active-org.tsx';
 import { SessionExpiryWarning } from '../session/session-expiry-warning.tsx';
+import { recordDuplicateDecision, useDuplicateCheck, type TDuplicateMatch } from './duplicate-check.ts';
+import { DuplicatePanel } from './duplicate-panel.tsx';
 import { AnonymousNotificationForm } from './anonymous-notification-form.tsx';
 import {
   anonymousNotificationFrom,
@@ -74,6 +77,13 @@ export function IntakeWizard({ orgId, draftId: initialDraftId, initialData, init
 
   const step: TIntakeStep = INTAKE_STEPS[stepIndex] ?? 'person';
   const isChild = looksLikeChild(data.person);
+
+  // The registration-time duplicate check: runs while the person is typed, never blocks the form.
+  const { can } = useActiveOrg();
+  const duplicates = useDuplicateCheck(orgId, data.person, mode === 'form' && !data.submission);
+  const matchedPersonIds = duplicates.matches.map((match) => match.personId);
+  const matchesKey = matchedPersonIds.join(',');
+  const [acknowledgedMatches, setAcknowledgedMatches] = useState('');
 
   /** Sends the draft when it differs from the last saved one; resolves when done (never throws). */
   const save = useCallback(
@@ -200,6 +210,8 @@ export function IntakeWizard({ orgId, draftId: initialDraftId, initialData, init
         caseItem = (await caseApi.get(orgId, current.submission.caseId)).case;
       } else {
         caseItem = (await caseApi.create(orgId, toCreateCaseRequest(current))).case;
+        // possible matches were on screen and the user registered a new person: recorded, in the background
+        if (matchedPersonIds.length > 0) void recordDuplicateDecision(orgId, { decision: 'registered_anyway', caseId: caseItem.id, matchedPersonIds });
         await remember({ ...current, submission: { caseId: caseItem.id, screeningRecorded: false, consentRecorded: false } });
       }
       const progress = () => current.submission ?? { caseId: caseItem.id, screeningRecorded: false, consentRecorded: false };
@@ -235,6 +247,23 @@ export function IntakeWizard({ orgId, draftId: initialDraftId, initialData, init
       setSubmitting(false);
     }
   }
+
+  /** Opens an existing case instead: the draft is saved first (nothing typed is lost), the choice recorded. */
+  async function handleOpenExisting(match: TDuplicateMatch, caseId: string) {
+    await save(stepIndex, data);
+    await recordDuplicateDecision(orgId, { decision: 'opened_existing', caseId, matchedPersonIds: [match.personId] });
+    navigate(`/cases/${caseId}`);
+  }
+
+  const duplicatePanel = (
+    <DuplicatePanel
+      matches={duplicates.matches}
+      identityVisible={can('person.readIdentity')}
+      acknowledged={matchesKey !== '' && acknowledgedMatches === matchesKey}
+      onAcknowledge={() => setAcknowledgedMatches(matchesKey)}
+      onOpenCase={(match, caseId) => void handleOpenExisting(match, caseId)}
+    />
+  );
 
   function handleNotificationSent() {
     finishedRef.current = true;
@@ -308,7 +337,12 @@ export function IntakeWizard({ orgId, draftId: initialDraftId, initialData, init
           {t(`intake.steps.${step}`)}
         </h2>
         {Object.values(errors).some(Boolean) && <p className="alert alert--error alert__text" role="alert">{t('form.fixErrors')}</p>}
-        {step === 'person' && <PersonStep data={data} errors={errors} onChange={(part) => update('person', part)} />}
+        {step === 'person' && (
+          <>
+            <PersonStep data={data} errors={errors} onChange={(part) => update('person', part)} />
+            {duplicatePanel}
+          </>
+        )}
         {step === 'circumstances' && <CircumstancesStep data={data} errors={errors} onChange={(part) => update('circumstances', part)} />}
         {step === 'screening' &&
           (lists.data ? (
@@ -322,6 +356,7 @@ export function IntakeWizard({ orgId, draftId: initialDraftId, initialData, init
         {step === 'review' && (
           <>
             <IntakeReview data={data} lists={lists.data ?? []} onEdit={handleEdit} />
+            {duplicatePanel}
             <p className="status status--neutral">{isDeclined ? t('intake.routeDeclined') : isChild ? t('intake.routeChild') : t('intake.routeAdult')}</p>
             <ErrorAlert error={submitError} />
           </>

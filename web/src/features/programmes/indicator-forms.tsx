@@ -27,7 +27,8 @@ export function ComputedIndicatorForm({ orgId, programmeId, nodes }: { orgId: st
     issuePaths: { nodeId: 'nodeId', code: 'code', name: 'name', 'definition.metric': 'metric', 'definition.dimensions.0': 'dimension', unit: 'metric', direction: 'direction', 'targets.0.value': 'target' },
   });
   const v = form.values;
-  const metrics = catalog.data?.metrics ?? [];
+  // Rates need one country and year per cell and a population figure: the engine refuses them as indicators.
+  const metrics = (catalog.data?.metrics ?? []).filter((m) => m.measure !== 'rate');
   const metric = metrics.find((m) => m.id === v.metric);
   const dimensions = (metric?.dimensions ?? []).map((id) => catalog.data?.dimensions.find((d) => d.id === id)).filter((d) => d !== undefined);
   return (

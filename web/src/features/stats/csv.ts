@@ -33,7 +33,16 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
  * @param fileName the suggested name, e.g. "victims-by-year.csv".
  */
 export function downloadText(text: string, fileName: string, mimeType = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  downloadBlob(new Blob([text], { type: mimeType }), fileName);
+}
+
+/** Offers bytes (e.g. a workbook) as a file download. */
+export function downloadBytes(bytes: Uint8Array, fileName: string, mimeType: string): void {
+  downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeType }), fileName);
+}
+
+function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

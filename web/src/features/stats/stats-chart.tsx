@@ -1,4 +1,4 @@
-import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
+import { BarChart, FunnelChart, LineChart, type BarSeriesOption, type FunnelSeriesOption, type LineSeriesOption } from 'echarts/charts';
 import { GridComponent, LegendPlainComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
 import { init, use, type ComposeOption, type EChartsType } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
@@ -13,9 +13,9 @@ import type { TChartModel } from './table-model.ts';
  * which the CSP would block.
  */
 
-use([BarChart, LineChart, GridComponent, LegendPlainComponent, TooltipComponent, SVGRenderer]);
+use([BarChart, FunnelChart, LineChart, GridComponent, LegendPlainComponent, TooltipComponent, SVGRenderer]);
 
-type TOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
+type TOption = ComposeOption<BarSeriesOption | FunnelSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
 
 /** Colour-blind-safe series colours (Okabe–Ito order, primary blue first); all reach 3:1 on white. */
 const PALETTE = ['#1d4e89', '#d55e00', '#009e73', '#cc79a7', '#0072b2', '#b8860b', '#6b7685', '#8b3a62', '#2f6f4f', '#a3222b'];
@@ -33,7 +33,28 @@ function pageFontFamily(): string {
   return window.getComputedStyle(document.body).fontFamily || 'sans-serif';
 }
 
+/**
+ * The justice funnel: one band per stage in the catalog's order (not sorted: "convicted of
+ * another offence only" is narrower than custody sometimes, and the order is the story). Hidden
+ * stages are left out, as gaps are elsewhere.
+ */
+function toFunnelOption(chart: TChartModel, formatNumber: (value: number) => string): TOption {
+  const values = chart.series[0]?.values ?? [];
+  return {
+    animation: false,
+    color: PALETTE,
+    textStyle: { fontFamily: pageFontFamily() },
+    tooltip: { renderMode: 'richText', trigger: 'item', valueFormatter: (value) => (typeof value === 'number' ? formatNumber(value) : '—') },
+    series: [{
+      type: 'funnel', name: chart.series[0]?.name ?? '', sort: 'none', left: '10%', width: '80%', top: 8, bottom: 8, minSize: '8%', gap: 2,
+      label: { show: true, position: 'inside', formatter: (p) => `${p.name}: ${typeof p.value === 'number' ? formatNumber(p.value) : '—'}` },
+      data: chart.xCategories.map((name, i) => ({ name, value: values[i] })).filter((d): d is { name: string; value: number } => d.value !== null && d.value !== undefined),
+    } satisfies FunnelSeriesOption],
+  };
+}
+
 function toOption(chart: TChartModel, formatNumber: (value: number) => string): TOption {
+  if (chart.kind === 'funnel') return toFunnelOption(chart, formatNumber);
   const several = chart.series.length > 1;
   return {
     // No animation: a table of official figures does not need to grow into place, and people who
@@ -50,7 +71,8 @@ function toOption(chart: TChartModel, formatNumber: (value: number) => string): 
       valueFormatter: (value) => (typeof value === 'number' ? formatNumber(value) : '—'),
     },
     xAxis: { type: 'category', data: chart.xCategories, name: chart.xLabel, nameLocation: 'middle', nameGap: 28, axisLabel: { hideOverlap: true } },
-    yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (value: number) => formatNumber(value) } },
+    // Whole steps for counts; rates, medians and shares have fractions.
+    yAxis: { type: 'value', minInterval: chart.series.every((x) => x.values.every((v) => v === null || Number.isInteger(v))) ? 1 : 0, axisLabel: { formatter: (value: number) => formatNumber(value) } },
     series: chart.series.map((s) =>
       chart.kind === 'line'
         ? ({ type: 'line', name: s.name, data: s.values, connectNulls: false, showAllSymbol: true, symbolSize: 7 } satisfies LineSeriesOption)

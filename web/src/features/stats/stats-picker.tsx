@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
-import { CheckboxGroup } from '../../components/choice-field.tsx';
+import { CheckboxGroup, RadioGroup } from '../../components/choice-field.tsx';
 import { SelectField, TextField } from '../../components/field.tsx';
 import { useForm } from '../../components/form.ts';
 import { FormShell } from '../../components/form-shell.tsx';
 import { formatDateTime } from '../../components/format.ts';
+import { useActiveOrg } from '../session/active-org.tsx';
 import { useStatsTranslation } from './i18n.ts';
 import { pickLabel } from './table-model.ts';
-import type { TCatalogDimension, TImportRunSummary, TMetricCatalog, TStatsQueryRequest } from './types.ts';
+import type { TCatalogDimension, TImportRunSummary, TMetricCatalog, TStatsQueryRequest, TStatsScope } from './types.ts';
 
 /** Checkbox value standing for "not recorded" (null) in a filter. */
 const NOT_RECORDED = '∅';
@@ -14,7 +15,11 @@ const YEAR = /^\d{4}$/;
 /** Widest year range a filter may list (the server caps a filter at 300 keys). */
 const MAX_YEARS = 300;
 
-type TField = 'metric' | 'dim1' | 'dim2' | 'yearFrom' | 'yearTo';
+type TField = 'metric' | 'dim1' | 'dim2' | 'yearFrom' | 'yearTo' | 'countries';
+
+/** The observed dimension a rate needs fixed, filtered by typing ISO codes. */
+const COUNTRY_DIMENSION = 'countryOfExploitation';
+const COUNTRY_LIST = /^\s*[A-Za-z][A-Za-z0-9](\s*,\s*[A-Za-z][A-Za-z0-9])*\s*$/;
 
 /** The first question a dashboard answers: the first metric by year (or without dimensions). */
 export function defaultStatsRequest(catalog: TMetricCatalog): TStatsQueryRequest | null {
@@ -43,6 +48,9 @@ type TStatsPickerProps = {
 export function StatsPicker({ catalog, runs, current, onApply, error, busy }: TStatsPickerProps) {
   const { t, i18n } = useStatsTranslation();
   const language = i18n.language;
+  // The whole-country view is offered only to those who may see it (the server checks again).
+  const canReadNational = useActiveOrg().can('stats.readNational');
+  const [scope, setScope] = useState<TStatsScope>(current.scope ?? 'organisation');
   const years = current.filters.year?.filter((y): y is string => y !== null) ?? [];
   const form = useForm<TField>({
     initial: {
@@ -51,12 +59,13 @@ export function StatsPicker({ catalog, runs, current, onApply, error, busy }: TS
       dim2: current.dimensions[1] ?? '',
       yearFrom: years[0] ?? '',
       yearTo: years[years.length - 1] ?? '',
+      countries: (current.filters[COUNTRY_DIMENSION] ?? []).filter((k): k is string => k !== null).join(', '),
     },
-    issuePaths: { metric: 'metric', dimensions: 'dim1', 'dimensions.0': 'dim1', 'dimensions.1': 'dim2', 'filters.year': 'yearFrom', 'filters.year.0': 'yearFrom' },
+    issuePaths: { [`filters.${COUNTRY_DIMENSION}`]: 'countries', metric: 'metric', dimensions: 'dim1', 'dimensions.0': 'dim1', 'dimensions.1': 'dim2', 'filters.year': 'yearFrom', 'filters.year.0': 'yearFrom' },
   });
   const [filters, setFilters] = useState<Record<string, string[]>>(() => {
     const initial: Record<string, string[]> = {};
-    for (const [id, keys] of Object.entries(current.filters)) if (id !== 'year') initial[id] = keys.map((k) => k ?? NOT_RECORDED);
+    for (const [id, keys] of Object.entries(current.filters)) if (id !== 'year' && id !== COUNTRY_DIMENSION) initial[id] = keys.map((k) => k ?? NOT_RECORDED);
     return initial;
   });
   const [datasets, setDatasets] = useState<string[]>(current.datasets ?? []);
@@ -71,6 +80,7 @@ export function StatsPicker({ catalog, runs, current, onApply, error, busy }: TS
   const dimensionById = new Map(catalog.dimensions.map((d) => [d.id, d]));
   const dimensionOptions = (metric?.dimensions ?? []).map((id) => ({ value: id, label: pickLabel(dimensionById.get(id)?.labels ?? { en: id, fr: id, es: id, ar: id }, language) }));
   const filterDimensions = (metric?.filters ?? []).map((id) => dimensionById.get(id)).filter((d): d is TCatalogDimension => d !== undefined && d.kind === 'fixed');
+  const hasCountryFilter = metric?.filters.includes(COUNTRY_DIMENSION) ?? false;
   const storedRuns = runs.filter((r) => (r.status === 'completed' || r.status === 'partial') && r.deletedAt === null);
 
   function handleMetricChange(id: string) {
@@ -82,13 +92,14 @@ export function StatsPicker({ catalog, runs, current, onApply, error, busy }: TS
   }
 
   function handleSubmit() {
-    const { yearFrom, yearTo, dim1, dim2 } = form.values;
+    const { yearFrom, yearTo, dim1, dim2, countries } = form.values;
     const from = yearFrom.trim();
     const to = yearTo.trim();
     const errors = {
       yearFrom: from && !YEAR.test(from) ? t('picker.yearInvalid') : undefined,
       yearTo: to && !YEAR.test(to) ? t('picker.yearInvalid') : from && to && Number(to) < Number(from) ? t('picker.yearOrder') : undefined,
       dim2: dim2 && dim2 === dim1 ? t('picker.sameDimension') : undefined,
+      countries: countries.trim() && !COUNTRY_LIST.test(countries) ? t('picker.countriesInvalid') : undefined,
     };
     if (!errors.yearTo && from && to && Number(to) - Number(from) >= MAX_YEARS) errors.yearTo = t('picker.yearRange', { max: MAX_YEARS });
     if (!form.check(errors) || !metric) return;
@@ -103,11 +114,14 @@ export function StatsPicker({ catalog, runs, current, onApply, error, busy }: TS
       const keys = filters[dimension.id] ?? [];
       if (keys.length > 0) request.filters[dimension.id] = keys.map((k) => (k === NOT_RECORDED ? null : k));
     }
+    const countryKeys = hasCountryFilter && countries.trim() ? [...new Set(countries.split(',').map((c) => c.trim().toUpperCase()))] : [];
+    if (countryKeys.length > 0) request.filters[COUNTRY_DIMENSION] = countryKeys;
     if (datasets.length > 0) request.datasets = datasets;
+    if (canReadNational && scope === 'national') request.scope = 'national';
     onApply(request);
   }
 
-  const activeFilterCount = (form.values.yearFrom || form.values.yearTo ? 1 : 0) + filterDimensions.filter((d) => (filters[d.id] ?? []).length > 0).length + (datasets.length > 0 ? 1 : 0);
+  const activeFilterCount = (form.values.yearFrom || form.values.yearTo ? 1 : 0) + (hasCountryFilter && form.values.countries.trim() ? 1 : 0) + filterDimensions.filter((d) => (filters[d.id] ?? []).length > 0).length + (datasets.length > 0 ? 1 : 0);
 
   return (
     <FormShell form={form} onSubmit={handleSubmit} error={error} busy={busy} submitLabel={t('picker.submit')} busyLabel={t('picker.submitting')} label={t('picker.label')} className="form--wide stats-picker">
@@ -139,6 +153,16 @@ export function StatsPicker({ catalog, runs, current, onApply, error, busy }: TS
           disabled={!form.values.dim1}
           {...form.bind('dim2')}
         />
+        {canReadNational && (
+          <RadioGroup
+            id="stats-scope"
+            legend={t('picker.scope')}
+            layout="inline"
+            options={[{ value: 'organisation', label: t('picker.scopeOrganisation') }, { value: 'national', label: t('picker.scopeNational') }]}
+            value={scope}
+            onChange={(value) => setScope(value === 'national' ? 'national' : 'organisation')}
+          />
+        )}
       </div>
 
       <details className="stats-filters" open={activeFilterCount > 0 || undefined}>
@@ -150,6 +174,9 @@ export function StatsPicker({ catalog, runs, current, onApply, error, busy }: TS
             <TextField id="stats-year-from" label={t('picker.yearFrom')} inputMode="numeric" autoComplete="off" className="input--short" {...form.bind('yearFrom')} />
             <TextField id="stats-year-to" label={t('picker.yearTo')} inputMode="numeric" autoComplete="off" className="input--short" {...form.bind('yearTo')} />
           </fieldset>
+        )}
+        {hasCountryFilter && (
+          <TextField id="stats-countries" label={t('picker.countries')} hint={t('picker.countriesHint')} autoComplete="off" dir="ltr" {...form.bind('countries')} />
         )}
         {filterDimensions.map((dimension) => (
           <CheckboxGroup

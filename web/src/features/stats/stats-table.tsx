@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useStatsTranslation } from './i18n.ts';
 import { isSuppressed, type TTableModel } from './table-model.ts';
-import type { TStatsCell } from './types.ts';
+import type { TStatsResultCell } from './types.ts';
 
 type TStatsTableProps = {
   model: TTableModel;
@@ -20,12 +20,20 @@ export function StatsTable({ model, threshold, formatNumber, caption }: TStatsTa
   const total = t('table.total');
 
   // Plain render functions (not components), so cells are not remounted on every render.
-  function cellOf(cell: TStatsCell | undefined, header: string, key?: string): ReactNode {
+  function cellOf(cell: TStatsResultCell | undefined, header: string, key?: string): ReactNode {
     if (!cell) return <td key={key} className="cell--number" data-label={header} />;
     if (isSuppressed(cell)) {
       return (
         <td key={key} className="cell--number stats-cell--suppressed" data-label={header} data-suppressed={cell.reason}>
           <span className="stats-suppressed">{cell.reason === 'primary' ? t('table.suppressedPrimary', { threshold }) : t('table.suppressedSecondary')}</span>
+        </td>
+      );
+    }
+    if (cell.value === null) {
+      // A rate whose count was published but that no population stands behind.
+      return (
+        <td key={key} className="cell--number stats-cell--unavailable" data-label={header} data-unavailable={cell.reason}>
+          <span className="muted">{t(`table.rateGap.${cell.reason}`)}</span>
         </td>
       );
     }

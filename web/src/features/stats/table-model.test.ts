@@ -73,3 +73,21 @@ test('other dimensions make bars, stacked when there are two', () => {
   assert.deepEqual(chart.xCategories, ['Sexual', 'Labour']);
   assert.deepEqual(chart.series, [{ name: 'Female', values: [40, 20] }, { name: 'Male', values: [null, 30] }]);
 });
+
+test('the justice funnel by stage makes a funnel in the stages\' order, hidden stages as gaps', () => {
+  const stages = { id: 'justiceStage', labels: same('Stage'), categories: ['Suspects', 'Charged', 'Prosecuted', 'Custody'].map((s) => ({ key: s.toLowerCase(), labels: same(s) })) };
+  const funnel: TStatsResult = { ...base, metric: { ...base.metric, id: 'justice.funnel' }, dimensions: [stages], cells: [[v(120)], [v(60)], [v(41)], [S]], rowTotals: [v(120), v(60), v(41), S], columnTotals: [S2], total: S2 };
+  const chart = buildChartModel(buildTableModel(funnel, 'en'));
+  assert.equal(chart.kind, 'funnel');
+  assert.deepEqual(chart.xCategories, ['Suspects', 'Charged', 'Prosecuted', 'Custody']);
+  assert.deepEqual(chart.series, [{ name: 'Victims identified', values: [120, 60, 41, null] }]);
+  assert.equal(chart.suppressedCount, 1);
+});
+
+test('rates: a cell without a population reads its reason, never a number, and is a gap in the chart', () => {
+  const gap = { value: null, reason: 'noDenominator' } as const;
+  const bySex: TStatsResult = { ...base, metric: { ...base.metric, id: 'ctdc.victimsPer100k', unit: 'per100k' }, dimensions: [yearBySex.dimensions[1]!], cells: [[v(1.25)], [gap]], rowTotals: [v(1.25), gap], columnTotals: [S], total: { value: null, reason: 'notOneCountryAndYear' } };
+  const model = buildTableModel(bySex, 'en');
+  assert.deepEqual(tableGrid(model, { ...texts, unavailable: (reason) => `n/a (${reason})` }), [['Sex', 'Victims identified'], ['Female', '1.25'], ['Male', 'n/a (noDenominator)'], ['Total', 'n/a (notOneCountryAndYear)']]);
+  assert.deepEqual(buildChartModel(model).series[0]!.values, [1.25, null]);
+});

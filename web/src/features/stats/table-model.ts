@@ -1,4 +1,6 @@
-import type { TLabels, TResultCategory, TStatsCell, TStatsResult } from './types.ts';
+import type { TLabels, TRateGap, TResultCategory, TStatsResult, TStatsResultCell } from './types.ts';
+
+type TStatsCell = TStatsResultCell;
 
 /**
  * One protected table laid out for display, charting and download, with every label in one
@@ -19,6 +21,7 @@ export interface TModelCategory {
 
 export interface TTableModel {
   metricLabel: string;
+  metricId: string;
   /** The dimensions' names, in query order (0, 1 or 2). */
   dimensionLabels: string[];
   /** Dimension ids, in query order. */
@@ -42,6 +45,7 @@ function categories(list: TResultCategory[] | undefined, language: string): TMod
 export function buildTableModel(result: TStatsResult, language: string): TTableModel {
   return {
     metricLabel: pickLabel(result.metric.labels, language),
+    metricId: result.metric.id,
     dimensionLabels: result.dimensions.map((d) => pickLabel(d.labels, language)),
     dimensionIds: result.dimensions.map((d) => d.id),
     rows: categories(result.dimensions[0]?.categories, language),
@@ -58,7 +62,12 @@ export function isSuppressed(cell: TStatsCell): cell is { suppressed: true; reas
   return 'suppressed' in cell;
 }
 
-/** The cell's number, or null when it is hidden. */
+/** Whether a rate cell has no denominator (its count was published; no population stands behind it). */
+export function isUnavailable(cell: TStatsCell): cell is { value: null; reason: TRateGap } {
+  return 'value' in cell && cell.value === null;
+}
+
+/** The cell's number, or null when it is hidden or has no denominator. */
 export function cellValue(cell: TStatsCell | undefined): number | null {
   return cell && !isSuppressed(cell) ? cell.value : null;
 }
@@ -71,6 +80,8 @@ export interface TTableTexts {
   total: string;
   /** Formats a published number (plain digits in files, the interface's digits on screen). */
   formatNumber: (value: number) => string;
+  /** How a rate without a denominator reads (empty when absent). */
+  unavailable?: (reason: TRateGap) => string;
 }
 
 /**
@@ -79,7 +90,11 @@ export interface TTableTexts {
  * after the metric); without any dimension, only the total.
  */
 export function tableGrid(model: TTableModel, texts: TTableTexts): string[][] {
-  const show = (cell: TStatsCell | undefined) => (cell === undefined ? '' : isSuppressed(cell) ? texts.suppressed(cell.reason) : texts.formatNumber(cell.value));
+  const show = (cell: TStatsCell | undefined) => {
+    if (cell === undefined) return '';
+    if (isSuppressed(cell)) return texts.suppressed(cell.reason);
+    return cell.value === null ? texts.unavailable?.(cell.reason) ?? '' : texts.formatNumber(cell.value);
+  };
   const [first, second] = model.dimensionLabels;
   if (first === undefined) return [[model.metricLabel], [show(model.total)]];
   if (second === undefined) {
@@ -96,9 +111,13 @@ export function tableGrid(model: TTableModel, texts: TTableTexts): string[][] {
   ];
 }
 
+/** The dimension whose categories are the stages of a funnel. */
+export const FUNNEL_DIMENSION_ID = 'justiceStage';
+
 /** What the chart draws: one series per category of the grouping dimension, over the x-axis categories. */
 export interface TChartModel {
-  kind: 'line' | 'bar';
+  /** `funnel`: the stages of the criminal-justice funnel, widest first. */
+  kind: 'line' | 'bar' | 'funnel';
   /** Bars of several series are stacked (two dimensions). */
   isStacked: boolean;
   xLabel: string;
@@ -118,6 +137,14 @@ export interface TChartModel {
  */
 export function buildChartModel(model: TTableModel, yearDimensionId = 'year'): TChartModel {
   const dims = model.dimensionIds;
+  // One breakdown by stage of the justice funnel: a funnel (each stage a subset of the one before).
+  if (dims.length === 1 && dims[0] === FUNNEL_DIMENSION_ID) {
+    const values = model.rows.map((_r, i) => cellValue(model.cells[i]?.[0]));
+    return {
+      kind: 'funnel', isStacked: false, xLabel: model.dimensionLabels[0] ?? '', xCategories: model.rows.map((r) => r.label),
+      series: [{ name: model.metricLabel, values }], suppressedCount: values.filter((v) => v === null).length, droppedUnrecordedYear: false,
+    };
+  }
   if (dims.length === 0) {
     const value = cellValue(model.total);
     return { kind: 'bar', isStacked: false, xLabel: '', xCategories: [model.metricLabel], series: [{ name: model.metricLabel, values: [value] }], suppressedCount: value === null ? 1 : 0, droppedUnrecordedYear: false };

@@ -12,13 +12,23 @@ export interface TLabels {
   ar: string;
 }
 
+/** Why a rate cell whose count was published has no value. */
+export type TRateGap = 'noDenominator' | 'notOneCountryAndYear';
+
 /** A published number, or the fact that it is hidden (never the hidden number itself). */
 export type TStatsCell = { value: number } | { suppressed: true; reason: 'primary' | 'secondary' };
+
+/** A cell of a statistics result: also, for a rate per 100,000, the fact that no population stands behind it. */
+export type TStatsResultCell = TStatsCell | { value: null; reason: TRateGap };
+
+/** Whose data a query counts: the active organisation's, or every organisation's (stats.readNational). */
+export type TStatsScope = 'organisation' | 'national';
 
 export interface TCatalogMetric {
   id: string;
   source: string;
-  unit: 'persons' | 'cases' | 'decisions' | 'days';
+  unit: 'persons' | 'cases' | 'decisions' | 'days' | 'per100k';
+  /** count, median, p90, shareWithinTarget (a percentage), rate (per 100,000). */
   measure: string;
   labels: TLabels;
   descriptions: TLabels;
@@ -52,6 +62,8 @@ export interface TStatsQueryRequest {
   filters: Record<string, (string | null)[]>;
   /** Import runs to count; all of the organisation's imported data when absent. */
   datasets?: string[];
+  /** Default `organisation`. */
+  scope?: TStatsScope;
 }
 
 export interface TResultCategory {
@@ -62,13 +74,13 @@ export interface TResultCategory {
 }
 
 export interface TStatsResult {
-  metric: { id: string; unit: TCatalogMetric['unit']; labels: TLabels };
+  metric: { id: string; unit: TCatalogMetric['unit']; labels: TLabels; measure?: string };
   dimensions: { id: string; labels: TLabels; categories: TResultCategory[] }[];
   /** Rows = first dimension's categories; columns = second's (one column with at most one dimension). */
-  cells: TStatsCell[][];
-  rowTotals: TStatsCell[];
-  columnTotals: TStatsCell[];
-  total: TStatsCell;
+  cells: TStatsResultCell[][];
+  rowTotals: TStatsResultCell[];
+  columnTotals: TStatsResultCell[];
+  total: TStatsResultCell;
   disclosure: {
     method: 'suppression';
     threshold: number;
@@ -79,6 +91,8 @@ export interface TStatsResult {
   };
   /** The SQL that produced the counts, for review; values travel as parameters. */
   sql: { text: string; parameters: unknown[] };
+  /** Absent from older answers: the organisation's. */
+  scope?: TStatsScope;
 }
 
 export const IMPORT_RUN_STATUSES = ['validated', 'rejected', 'completed', 'partial', 'deleted'] as const;

@@ -1,0 +1,3 @@
+export * from './population-vocabulary.ts';
+export * from './population-csv.ts';
+export * from './population-consistency.ts';
