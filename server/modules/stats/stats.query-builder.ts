@@ -251,6 +251,10 @@ const JUSTICE: TSourceSql = {
   dateExpression: column('openedOn'),
 };
 
+/** For the national scope: one stored import run per distinct CTDC file (by SHA-256). */
+const ONE_RUN_PER_FILE = sql`select distinct on (ir.file_sha256) ir.id from import_runs ir
+  where ir.status in ('completed', 'partial') order by ir.file_sha256, ir.status = 'completed' desc, ir.started_at, ir.id`;
+
 const SOURCES: Record<TMetricSource, TSourceSql> = { ctdc: CTDC, cases: CASES, decisions: DECISIONS, plans: PLANS, support: SUPPORT, notifications: NOTIFICATIONS, justice: JUSTICE };
 
 /** A reporting period: the half-open date range, and the calendar year when it is a whole year. */
@@ -343,6 +347,9 @@ export function buildStatsQuery(db: TDb | TTx, orgId: string, query: TStatsQuery
   const selections = query.dimensions.map((d, i) => dimensionSql(source, d).expression.as(`d${i}`));
   let select = builder.select([...(selections as never[]), ...measureSelection(metric, source)]);
   if (!options.national) select = select.where((source.orgColumn ?? 'r.orgId') as 'r.orgId', '=', orgId);
+  // Nationally, a CTDC file imported by several organisations counts once: the records of one run
+  // per file content (a complete run before a partial one, then the earliest).
+  if (options.national && metric.source === 'ctdc') select = select.where(sql<boolean>`${sql.ref('r.importRunId')} in (${ONE_RUN_PER_FILE})`);
   if (source.baseCondition) select = select.where(source.baseCondition);
   if (!isCountLike && source.measureCondition) select = select.where(source.measureCondition);
   if (metric.measure === 'shareWithinTarget' && source.hasTarget) select = select.where(source.hasTarget);

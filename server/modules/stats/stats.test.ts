@@ -116,6 +116,18 @@ describe(`statistics engine (${ENGINE})`, () => {
     assert.deepEqual(foreign.json().total, { suppressed: true, reason: 'primary' });
   });
 
+  test('national scope: a CTDC file imported by two organisations counts once', async () => {
+    const secondOrg = await t.createOrganisation();
+    const secondAnalyst = await t.login(await t.addUser(secondOrg, 'analyst'));
+    const again = await secondAnalyst.request('POST', `/api/organisations/${secondOrg}/datasets/ctdc-imports`, { fileName: 'same-file.csv', csv: buildKAnonCsv(ROWS) });
+    assert.equal(again.statusCode, 201, again.body);
+    const other = buildKAnonCsv(repeat(14, { yearOfRegistration: 2021, gender: 'Male', majorityStatus: 'Adult', isForcedLabour: 1, citizenship: 'UA', CountryOfExploitation: 'PL' }));
+    assert.equal((await secondAnalyst.request('POST', `/api/organisations/${secondOrg}/datasets/ctdc-imports`, { fileName: 'other.csv', csv: other })).statusCode, 201);
+    const count = async (national: boolean) => (await buildStatsQuery(t.database.db, orgId, resolveStatsQuery({ metric: 'ctdc.victims', dimensions: [], filters: {} }), { national }).execute())[0]!.value;
+    assert.equal(await count(false), ROWS.length);
+    assert.equal(await count(true), ROWS.length + 14, 'the shared file once, the other file added');
+  });
+
   test('who may read statistics', async () => {
     const coordinator = await t.login(await t.addUser(orgId, 'coordinator'));
     assert.equal((await query(coordinator, { metric: 'ctdc.victims', dimensions: [] })).statusCode, 200);
