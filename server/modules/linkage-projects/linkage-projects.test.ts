@@ -46,6 +46,10 @@ describe(`cross-organisation linkage projects (${ENGINE})`, () => {
   const url = (orgId: string, path = '') => `/api/organisations/${orgId}/linkage-projects${path}`;
   const createBody = { name: 'Unique victims 2026', invitedOrgIds: [] as string[], externalParties: ['Neighbouring NRM'] };
 
+  async function noticesOf(projectId: string, kind: string) {
+    return t.database.db.selectFrom('notifications').select(['orgId', 'userId', 'payload']).where('subjectId', '=', projectId).where('kind', '=', kind).execute();
+  }
+
   async function partyRows(projectId: string) {
     return t.database.db.selectFrom('linkageProjectParties').selectAll().where('projectId', '=', projectId).execute();
   }
@@ -68,6 +72,9 @@ describe(`cross-organisation linkage projects (${ENGINE})`, () => {
     assert.equal((await auditRows(t.database, 'linkageProject.created', projectId))[0]?.orgId, orgA);
     const invited = await auditRows(t.database, 'linkageProject.invited', projectId);
     assert.deepEqual(invited.map((r) => r.orgId), [orgB], 'the invitation is in the invited organisation\'s log');
+    const invitations = await noticesOf(projectId, 'linkageProject.invited');
+    assert.deepEqual(invitations.map((n) => n.orgId), [orgB, orgB], 'the invited organisation\'s analyst and administrator are told');
+    assert.deepEqual(invitations[0]!.payload, { projectId }, 'ids only');
 
     // the invitation, seen by the invited organisation only
     const listedB = (await analystB.request('GET', url(orgB))).json().projects as { id: string; myStatus: string; isMine: boolean }[];
@@ -154,6 +161,7 @@ describe(`cross-organisation linkage projects (${ENGINE})`, () => {
     const matchedAudit = (await auditRows(t.database, 'linkageProject.matched', projectId))[0]!;
     assert.deepEqual([matchedAudit.orgId, (matchedAudit.metadata as { encodingsDeleted: boolean }).encodingsDeleted], [orgB, true]);
     assert.equal((await auditRows(t.database, 'linkageProject.matchStarted', projectId)).length, 1);
+    assert.deepEqual([...new Set((await noticesOf(projectId, 'linkageProject.matched')).map((n) => n.orgId))].sort(), [orgA, orgB].sort(), 'both organisations hear the results are ready');
 
     // ground truth: distinct people over the three parties
     const truth = new Set([...data.a, ...data.b, ...external].map((r) => r.entityId)).size;

@@ -12,6 +12,8 @@ import { deleteEncodings, partiesOf } from '../linkage-projects.repo.ts';
 import { isReadyToMatch } from '../linkage-projects.presenter.ts';
 import { linkParties, type TPartySet } from '../link-parties.ts';
 import { loadProjectAsParty, requireStatus } from '../project-access.ts';
+import { notifyRoles } from '../../notifications/notify.ts';
+import { LINKAGE_ROLES } from './linkage-roles.ts';
 
 interface TRunningMatch {
   done: Promise<void>;
@@ -123,6 +125,11 @@ async function runMatch(
         orgId, subjectType: 'linkage-project', subjectId: projectId,
         metadata: { projectId, parties: result.parties.length, records, clusters: result.clusters, partyPairsSkipped: result.partyPairsSkipped, encodingsDeleted: deleted > 0 },
       });
+      // Every participating organisation of this deployment learns its results are ready.
+      const partyOrgIds = await ctx.db.selectFrom('linkageProjectParties').select('orgId').where('projectId', '=', projectId).where('orgId', 'is not', null).where('status', '=', 'submitted').execute();
+      for (const { orgId: partyOrgId } of partyOrgIds) {
+        await notifyRoles(ctx, { orgId: partyOrgId!, roles: LINKAGE_ROLES, kind: 'linkageProject.matched', subjectType: 'linkageProject', subjectId: projectId, payload: { projectId } });
+      }
     });
   } catch (error) {
     await progressWrite;

@@ -12,6 +12,8 @@ import { deleteEncodings, organisationNames, partiesOf, projectsOfOrganisation }
 import { presentProject } from '../linkage-projects.presenter.ts';
 import type { TCreateProjectRequest, TProject } from '../linkage-projects.schemas.ts';
 import { loadProjectAsParty, requireOwner, requireStatus } from '../project-access.ts';
+import { notifyRoles } from '../../notifications/notify.ts';
+import { LINKAGE_ROLES } from './linkage-roles.ts';
 
 const userIdOf = (ctx: TCtx) => (ctx.actor.type === 'user' ? ctx.actor.userId : null);
 
@@ -49,6 +51,7 @@ export async function createProject(ctx: TCtx, orgId: string, request: TCreatePr
     await ctx.db.insertInto('linkageProjectParties').values({ id: partyId, projectId, orgId: invitedOrgId, externalName: null, status: 'invited', invitedAt: now }).execute();
     // in the invited organisation's log: its auditors see who invited it
     await ctx.audit.record('linkageProject.invited', { orgId: invitedOrgId, subjectType: 'linkage-project', subjectId: projectId, metadata: { projectId, partyId, ownerOrgId: orgId } });
+    await notifyRoles(ctx, { orgId: invitedOrgId, roles: LINKAGE_ROLES, kind: 'linkageProject.invited', subjectType: 'linkageProject', subjectId: projectId, payload: { projectId } });
   }
   for (const name of request.externalParties) {
     await ctx.db.insertInto('linkageProjectParties').values({ projectId, orgId: null, externalName: name, status: 'accepted', invitedAt: now }).execute();

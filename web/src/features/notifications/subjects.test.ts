@@ -7,6 +7,7 @@ test('a notification links to the page of its subject, or nowhere', () => {
     ['caseTransfer', 'a1', '/case-transfers/a1'],
     ['case', 'c/2', '/cases/c%2F2'],
     ['serviceReferral', 'r3', '/service-referrals/r3'],
+    ['linkageProject', 'p5', '/linkage-projects/p5'],
     ['emergencyAccess', 'e4', null],
     ['case', null, null],
   ];

@@ -1,7 +1,7 @@
 import type { TNotification } from './queries.ts';
 
 /** Kinds with their own sentence (`notifications.kinds.*`); any other kind gets the generic one. */
-export const KNOWN_NOTIFICATION_KINDS = ['caseTransfer.requested', 'caseTransfer.accepted', 'caseTransfer.rejected', 'caseTransfer.cancelled', 'emergencyAccess.granted', 'dedupeJob.completed'] as const;
+export const KNOWN_NOTIFICATION_KINDS = ['caseTransfer.requested', 'caseTransfer.accepted', 'caseTransfer.rejected', 'caseTransfer.cancelled', 'emergencyAccess.granted', 'dedupeJob.completed', 'linkageProject.invited', 'linkageProject.matched'] as const;
 export type TKnownNotificationKind = (typeof KNOWN_NOTIFICATION_KINDS)[number];
 
 export function isKnownKind(kind: string): kind is TKnownNotificationKind {
@@ -17,6 +17,7 @@ export function subjectPath(notification: Pick<TNotification, 'subjectType' | 's
     case 'case': return `/cases/${id}`;
     case 'linkageJob': return '/duplicates';
     case 'serviceReferral': return `/service-referrals/${id}`;
+    case 'linkageProject': return `/linkage-projects/${id}`;
     default: return null;
   }
 }
