@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { type Browser, type Page } from 'playwright-core';
 import { adultCaseBody } from '../support/case-fixtures.ts';
 import { startTestServer } from '../support/server.ts';
-import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, desktopContext, launchChromium, locale, submitSignIn, text, watchedPage } from './e2e-support.ts';
+import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, desktopContext, launchChromium, locale, signInAs, text, watchedPage } from './e2e-support.ts';
 
 /**
  * The registration-time duplicate check in a real Chromium against the real server: "Mohammed
@@ -54,8 +54,7 @@ test('duplicate check in Chromium: a transliteration variant of a registered per
     browser = await launchChromium();
     page = await watchedPage(await desktopContext(browser), { problems });
     const shot = (name: string) => page!.screenshot({ path: `${ARTIFACTS}duplicate-check-${name}.png`, fullPage: true });
-    await page.goto(`${server.url}/`);
-    await submitSignIn(page, en, responder);
+    await signInAs(page, server.url, responder);
     await page.getByRole('link', { name: text(en, 'nav.cases'), exact: true }).click();
     await page.getByRole('link', { name: text(en, 'cases.newReferral'), exact: true }).click();
     await page.getByRole('heading', { level: 1, name: text(en, 'intake.title') }).waitFor();

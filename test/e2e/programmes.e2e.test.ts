@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { type Browser, type Page } from 'playwright-core';
 import { adultCaseBody, FULL_CONSENT } from '../support/case-fixtures.ts';
 import { startTestServer } from '../support/server.ts';
-import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, desktopContext, launchChromium, locale, submitSignIn, text, watchedPage } from './e2e-support.ts';
+import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, desktopContext, launchChromium, locale, signInAs, text, watchedPage } from './e2e-support.ts';
 
 /**
  * Monitoring and evaluation in a real Chromium against the real server: the administrator
@@ -64,8 +64,7 @@ test('programmes in Chromium: a computed indicator shows its value and follows n
     const shot = (name: string) => page!.screenshot({ path: `${ARTIFACTS}programmes-${name}.png`, fullPage: true });
 
     // 1. Sign in, open Programmes from the navigation, create a programme.
-    await page.goto(`${server.url}/`);
-    await submitSignIn(page, main.en, admin);
+    await signInAs(page, server.url, admin, /First Admin/);
     await page.getByRole('link', { name: text(pr.en, 'nav.programmes'), exact: true }).click();
     await page.getByRole('heading', { level: 1, name: text(pr.en, 'list.title') }).waitFor();
     await page.getByText(text(pr.en, 'list.empty')).waitFor();

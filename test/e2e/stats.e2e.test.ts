@@ -5,7 +5,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { REAL_CTDC_FILE } from '../../core/ctdc/real-data-path.ts';
 import { readXlsxSheets } from '../../core/files/xlsx-reader.test-support.ts';
 import { startTestServer } from '../support/server.ts';
-import { ARTIFACTS, chromiumSkipReason, desktopContext, launchChromium, locale, prefix, submitSignIn, text, type TLocale, watchedPage, WEB_INDEX } from './e2e-support.ts';
+import { ARTIFACTS, chromiumSkipReason, desktopContext, launchChromium, locale, prefix, signInAs, text, type TLocale, watchedPage, WEB_INDEX } from './e2e-support.ts';
 
 /**
  * The evidence base and the NRM settings in a real Chromium against the real server and the built
@@ -90,8 +90,7 @@ test('statistics and NRM settings in Chromium: CTDC import, year × sex table wi
     const shot = (name: string) => p.screenshot({ path: `${ARTIFACTS}stats-${name}.png`, fullPage: true });
 
     // 1. Sign in; the navigation offers "Statistics" (stats.read) and "NRM settings" (org.configure).
-    await p.goto(`${server.url}/`);
-    await submitSignIn(p, main.en, admin);
+    await signInAs(p, server.url, admin, /First Admin/);
     await p.getByRole('link', { name: text(nrm.en, 'nav.nrmSettings'), exact: true }).waitFor();
     await p.getByRole('link', { name: text(s.en, 'nav.statistics'), exact: true }).click();
     await p.getByRole('heading', { level: 1, name: text(s.en, 'page.title') }).waitFor();
