@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { ROLES } from '../core/authz/permissions.ts';
 import { runCli } from '../cli/main.ts';
 import type { TCliIo } from '../cli/cli-io.ts';
 import { openDatabase } from '../server/db/database.ts';
@@ -50,7 +51,7 @@ describe('palermo CLI on an embedded data folder', () => {
 
     const demo = fakeIo(env);
     assert.equal(await runCli(['demo'], demo), 0, demo.lines.join('\n'));
-    assert.equal(demo.lines.filter((line) => /@demo\.invalid\s+pw-/.test(line)).length, 9, 'one synthetic user per role with a random password');
+    assert.equal(demo.lines.filter((line) => /@demo\.invalid\s+pw-/.test(line)).length, ROLES.length, 'one synthetic user per role with a random password');
 
     const ok = fakeIo(env);
     assert.equal(await runCli(['audit', 'verify'], ok), 0, ok.lines.join('\n'));
