@@ -1,4 +1,5 @@
 import { formatDateTime } from '../../components/format.ts';
+import { RowIssuesTable } from '../../components/row-issues-table.tsx';
 import { formatBytes, useNumberFormat } from './format.ts';
 import { useStatsTranslation } from './i18n.ts';
 import type { TImportIssue, TImportRun } from './types.ts';
@@ -52,46 +53,9 @@ export function ImportRunReport({ run }: { run: TImportRun }) {
 function IssueTable({ title, issues, total, idPrefix }: { title: string; issues: TImportIssue[]; total: number; idPrefix: string }) {
   const { t, i18n } = useStatsTranslation();
   const formatNumber = useNumberFormat(i18n.language);
-  const shown = issues.slice(0, SHOWN_ISSUES);
-  return (
-    <>
-      <h3 className="stats-run-report__title" id={`stats-${idPrefix}`}>
-        {title}
-      </h3>
-      {total > shown.length && <p className="muted">{t('runs.firstProblems', { shown: formatNumber(shown.length), total: formatNumber(total) })}</p>}
-      <div className="table-wrap">
-        <table className="table table--compact table--stack" aria-labelledby={`stats-${idPrefix}`}>
-          <thead>
-            <tr>
-              <th scope="col" className="cell--number">
-                {t('runs.row')}
-              </th>
-              <th scope="col">{t('runs.column')}</th>
-              <th scope="col">{t('runs.value')}</th>
-              <th scope="col">{t('runs.problem')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((issue, index) => (
-              <tr key={`${issue.row}-${issue.column}-${index}`}>
-                <td className="cell--number" data-label={t('runs.row')}>
-                  <bdi dir="ltr">{formatNumber(issue.row)}</bdi>
-                </td>
-                <td data-label={t('runs.column')}>
-                  <code dir="ltr">{issue.column}</code>
-                </td>
-                <td data-label={t('runs.value')}>
-                  <bdi className="stats-issue-value">{issue.value === '' ? t('runs.emptyValue') : issue.value}</bdi>
-                </td>
-                {/* The server's explanation is in English (it names CTDC's own columns and codes). */}
-                <td data-label={t('runs.problem')} lang="en" dir="ltr">
-                  {issue.message}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
-  );
+  const texts = {
+    row: t('runs.row'), column: t('runs.column'), value: t('runs.value'), message: t('runs.problem'), emptyValue: t('runs.emptyValue'),
+    firstOnly: (shown: string, all: string) => t('runs.firstProblems', { shown, total: all }),
+  };
+  return <RowIssuesTable id={`stats-${idPrefix}`} title={title} titleClassName="stats-run-report__title" issues={issues.slice(0, SHOWN_ISSUES)} total={total} texts={texts} formatNumber={formatNumber} />;
 }
