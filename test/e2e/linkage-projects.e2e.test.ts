@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { generateLinkageDatasets, type TPersonRecord } from '../../core/linkage/index.ts';
-import { identityOf } from '../../server/modules/linkage-projects/linkage-projects-fixtures.test-support.ts';
+import { identityOf } from '../../server/modules/linkage/linkage-fixtures.test-support.ts';
 import { adultCaseBody } from '../support/case-fixtures.ts';
 import { startTestServer } from '../support/server.ts';
 import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, desktopContext, launchChromium, locale, signInAs, text, watchedPage } from './e2e-support.ts';

@@ -1,34 +1,19 @@
 /** Fixtures of the linkage-project tests and authorization samples. */
 import { randomBytes } from 'node:crypto';
-import { countUniquePersons, encodeRecords, exportEncodings, normaliseDate, type TPersonRecord } from '../../../core/linkage/index.ts';
+import { countUniquePersons, encodeRecords, exportEncodings, type TPersonRecord } from '../../../core/linkage/index.ts';
 import type { TTestApp } from '../../../test/support/test-app.ts';
-import { personWithCase } from '../linkage/linkage-fixtures.test-support.ts';
+import { identityOf, personWithCase, SEX_OF_CODE } from '../linkage/linkage-fixtures.test-support.ts';
 import { readRegister } from '../linkage/use-cases/read-register.ts';
 import { answerInvitation, createProject } from './use-cases/projects.ts';
 import { storeRegisterSubmission, submitExternalEncodings } from './use-cases/submit.ts';
 
 export const FIXTURE_SECRET = 'fixture linkage secret, shared out of band';
-const SEX: Record<string, string> = { F: 'female', M: 'male' };
-
-/** A synthetic record as the intake form would send it (ISO dates). */
-export function identityOf(record: TPersonRecord): Record<string, unknown> {
-  const date = normaliseDate(record.dateOfBirth);
-  const isRealDate = date !== '' && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
-  return Object.fromEntries(Object.entries({
-    givenName: record.givenName?.trim() || undefined,
-    familyName: record.surname?.trim() || undefined,
-    dateOfBirth: isRealDate ? date : undefined,
-    documentNumbers: record.documentNumber ? [record.documentNumber] : undefined,
-    phone: record.phone ?? undefined,
-  }).filter(([, v]) => v !== undefined));
-}
-
 /** Registers synthetic records as persons with a case each. @returns entity id by person id */
 export async function registerRecords(t: TTestApp, orgId: string, records: readonly TPersonRecord[]): Promise<Map<string, number>> {
   const entityOf = new Map<string, number>();
   for (const record of records) {
     const { personId } = await personWithCase(t, orgId, identityOf(record));
-    await t.database.db.updateTable('persons').set({ sex: SEX[record.sex ?? ''] ?? 'not_known', citizenship: record.citizenship?.slice(0, 2) ?? null }).where('id', '=', personId).execute();
+    await t.database.db.updateTable('persons').set({ sex: SEX_OF_CODE[record.sex ?? ''] ?? 'not_known', citizenship: record.citizenship?.slice(0, 2) ?? null }).where('id', '=', personId).execute();
     entityOf.set(personId, record.entityId);
   }
   return entityOf;

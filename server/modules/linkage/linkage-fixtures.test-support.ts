@@ -1,10 +1,27 @@
 /** Fixtures of the linkage tests and authorization samples: persons with cases, pairs, merges, jobs. */
 import { randomUUID } from 'node:crypto';
+import { normaliseDate, type TPersonRecord } from '../../../core/linkage/index.ts';
 import type { TTestApp } from '../../../test/support/test-app.ts';
 import { adultCaseBody } from '../../../test/support/case-fixtures.ts';
 import type { TCreateCaseRequest } from '../cases/cases.schemas.ts';
 import { createCase } from '../cases/use-cases/create-case.ts';
 import { mergeCandidate } from './use-cases/merge.ts';
+
+/** The synthetic generator's sex codes as the platform stores them. */
+export const SEX_OF_CODE: Record<string, string> = { F: 'female', M: 'male' };
+
+/** A synthetic record as the intake form would send it (ISO dates; impossible dates left out). */
+export function identityOf(record: TPersonRecord): Record<string, unknown> {
+  const date = normaliseDate(record.dateOfBirth);
+  const isRealDate = date !== '' && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
+  return Object.fromEntries(Object.entries({
+    givenName: record.givenName?.trim() || undefined,
+    familyName: record.surname?.trim() || undefined,
+    dateOfBirth: isRealDate ? date : undefined,
+    documentNumbers: record.documentNumber ? [record.documentNumber] : undefined,
+    phone: record.phone ?? undefined,
+  }).filter(([, v]) => v !== undefined));
+}
 
 export async function personWithCase(t: TTestApp, orgId: string, identity: Record<string, unknown> = { givenName: 'Fixture', familyName: 'Person' }): Promise<{ caseId: string; personId: string }> {
   return t.asSystem(async (ctx) => {

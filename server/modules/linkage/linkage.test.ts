@@ -4,23 +4,8 @@ import { generateDedupeDataset, normaliseDate, type TPersonRecord } from '../../
 import { createTestApp, type TAgent, type TTestApp } from '../../../test/support/test-app.ts';
 import { auditRows } from '../../../test/support/audit-rows.ts';
 import { ENGINE } from '../../../test/support/test-database.ts';
-import { personWithCase } from './linkage-fixtures.test-support.ts';
+import { identityOf, personWithCase, SEX_OF_CODE } from './linkage-fixtures.test-support.ts';
 import { stopAllJobs, waitForJob } from './use-cases/dedupe-job.ts';
-
-const SEX: Record<string, string> = { F: 'female', M: 'male' };
-
-/** A synthetic record as the intake form would send it (ISO dates, ISO 3166 alpha-2). */
-function identityOf(record: TPersonRecord): Record<string, unknown> {
-  const date = normaliseDate(record.dateOfBirth);
-  const isRealDate = date !== '' && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
-  return Object.fromEntries(Object.entries({
-    givenName: record.givenName?.trim() || undefined,
-    familyName: record.surname?.trim() || undefined,
-    dateOfBirth: isRealDate ? date : undefined,
-    documentNumbers: record.documentNumber ? [record.documentNumber] : undefined,
-    phone: record.phone ?? undefined,
-  }).filter(([, v]) => v !== undefined));
-}
 
 describe(`de-duplication inside an organisation (${ENGINE})`, () => {
   let t: TTestApp;
@@ -39,7 +24,7 @@ describe(`de-duplication inside an organisation (${ENGINE})`, () => {
     responder = await t.login(await t.addUser(orgId, 'first_responder'));
     for (const record of records) {
       const { personId } = await personWithCase(t, orgId, identityOf(record));
-      await t.database.db.updateTable('persons').set({ sex: SEX[record.sex ?? ''] ?? 'not_known', citizenship: record.citizenship?.slice(0, 2) ?? null }).where('id', '=', personId).execute();
+      await t.database.db.updateTable('persons').set({ sex: SEX_OF_CODE[record.sex ?? ''] ?? 'not_known', citizenship: record.citizenship?.slice(0, 2) ?? null }).where('id', '=', personId).execute();
       personOf.set(record.recordId, personId);
       entityOfPerson.set(personId, record.entityId);
     }
@@ -167,7 +152,7 @@ describe(`de-duplication inside an organisation (${ENGINE})`, () => {
   test('the registration-time check finds a registered person from a variant spelling; names only with identity access', async () => {
     const target = records.find((r) => r.givenName && r.surname && normaliseDate(r.dateOfBirth) !== '')!;
     const identity = identityOf(target);
-    const probe = { identity: { ...identity, givenName: String(identity.givenName).toUpperCase() }, sex: SEX[target.sex ?? ''] ?? null, citizenship: target.citizenship?.slice(0, 2) ?? null };
+    const probe = { identity: { ...identity, givenName: String(identity.givenName).toUpperCase() }, sex: SEX_OF_CODE[target.sex ?? ''] ?? null, citizenship: target.citizenship?.slice(0, 2) ?? null };
     assert.equal((await analyst.request('POST', api('/persons/duplicate-check'), probe)).statusCode, 403, 'case.create');
     const checked = await responder.request('POST', api('/persons/duplicate-check'), probe);
     assert.equal(checked.statusCode, 200, checked.body);
