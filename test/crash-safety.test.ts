@@ -90,6 +90,10 @@ describe(`crash safety under write load (${ENGINE})`, () => {
       const members = await fetch(`${final.url}/api/organisations/${orgId}/members`, { headers: { cookie: session.cookie } });
       const present = new Set(((await members.json()) as { members: { email: string }[] }).members.map((m) => m.email));
       assert.deepEqual(acknowledged.filter((email) => !present.has(email)), []);
+      // The last cycle's kill must not have left a broken audit chain either.
+      const verification = await fetch(`${final.url}/api/organisations/${orgId}/audit-verification`, { headers: { cookie: session.cookie } });
+      assert.equal(verification.status, 200);
+      assert.equal(((await verification.json()) as { ok: boolean }).ok, true, 'after the final restart: audit chain');
       assert.ok(acknowledged.length >= CYCLES, `acknowledged ${acknowledged.length} writes across ${CYCLES} kills`);
       console.log(`# crash-safety: ${CYCLES} SIGKILLs, ${acknowledged.length} acknowledged writes, 0 lost`);
     } finally {

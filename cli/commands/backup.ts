@@ -1,9 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import { loadConfig } from '../../server/config/env.ts';
 import { acquireDataDirLock, DataDirLockedError } from '../../server/db/embedded/data-dir-lock.ts';
 import { openConfiguredDatabase } from '../../server/db/open-configured.ts';
+import { openDatabase } from '../../server/db/database.ts';
 import { listAuditChains, verifyAuditChain } from '../../server/audit/verify-chain.ts';
 import { MASTER_KEY_FILE } from '../../server/crypto/master-key.ts';
 import { compareManifests, computeBackupManifest, type TBackupManifest } from '../../server/modules/backup/backup-manifest.ts';
@@ -24,7 +26,8 @@ export const RESTORE_HELP = `palermo restore FILE
 
 Restores a backup made by \`palermo backup\` into DATA_DIR, which must not hold a database yet,
 then verifies it: every table's row count and every audit chain head against FILE.manifest.json,
-and every audit hash chain recomputed. Exits 1 on any difference. Copy the old master.key into
+and every audit hash chain recomputed. Exits 1 on any difference or a damaged file, and then
+restores nothing (the backup is checked in DATA_DIR/.restoring first). Copy the old master.key into
 DATA_DIR (or set PALERMO_MASTER_KEY) before starting the server on the restored folder.`;
 
 export const BACKUP_MANIFEST_HELP = `palermo backup manifest FILE
@@ -39,6 +42,13 @@ export const RESTORE_VERIFY_HELP = `palermo restore verify FILE
 Compares the configured database with a manifest written by \`palermo backup manifest\` (or by
 \`palermo backup\`): every table's row count and every audit chain head, and recomputes every audit
 hash chain. Exits 1 on any difference. Use it after pg_restore (PostgreSQL).`;
+
+/** Where `palermo restore` loads and checks a backup before moving it into DATA_DIR/pgdata. */
+const RESTORE_STAGING = '.restoring';
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
+}
 
 function argument(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -173,26 +183,46 @@ export async function runRestore(io: TCliIo, args: string[]): Promise<number> {
     }
     throw error;
   }
+  // Loaded and verified in a staging folder, as it came out of the backup (before any migration),
+  // and moved into place only when it matches: a damaged or altered backup leaves DATA_DIR as it was.
+  const staging = join(config.dataDir, RESTORE_STAGING);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { mode: 0o700 });
   try {
-    const restored = await PGlite.create(pgdata, { loadDataDir: new Blob([readFileSync(file)]) });
-    await restored.close();
-  } finally {
-    lock.release();
-  }
-  const { database } = await openConfiguredDatabase(config);
-  try {
-    const problems = await verifyAgainstManifest(database, `${file}.manifest.json`);
-    if (problems.length > 0) {
-      for (const problem of problems) io.err(`  ${problem}`);
-      io.err('The restored database does NOT match the backup.');
+    try {
+      const bytes = readFileSync(file);
+      // A damaged gzip stream is caught here: inside PGlite it escapes as an unhandled stream error.
+      gunzipSync(bytes);
+      const loaded = await PGlite.create(join(staging, 'pgdata'), { loadDataDir: new Blob([bytes]) });
+      await loaded.close();
+    } catch (error) {
+      io.err(`${file} could not be read: it is damaged or not a Palermo backup (${firstLine(error)}). Nothing was restored.`);
       return 1;
     }
-    io.out(`Restored into ${config.dataDir} and verified: row counts and audit chain heads match the manifest, every audit chain is intact.`);
-    if (!config.masterKey && !existsSync(join(config.dataDir, MASTER_KEY_FILE))) {
-      io.out(`Now copy the old ${MASTER_KEY_FILE} into ${config.dataDir} (or set PALERMO_MASTER_KEY) before starting the server.`);
+    let problems: string[];
+    try {
+      const database = await openDatabase({ kind: 'embedded', dataDir: staging });
+      try {
+        problems = await verifyAgainstManifest(database, `${file}.manifest.json`);
+      } finally {
+        await database.close();
+      }
+    } catch (error) {
+      problems = [`the restored database could not be opened or read: it is damaged (${firstLine(error)})`];
     }
-    return 0;
+    if (problems.length > 0) {
+      for (const problem of problems) io.err(`  ${problem}`);
+      io.err('The restored database does NOT match the backup. Nothing was restored.');
+      return 1;
+    }
+    renameSync(join(staging, 'pgdata'), pgdata);
   } finally {
-    await database.close();
+    rmSync(staging, { recursive: true, force: true });
+    lock.release();
   }
+  io.out(`Restored into ${config.dataDir} and verified: row counts and audit chain heads match the manifest, every audit chain is intact.`);
+  if (!config.masterKey && !existsSync(join(config.dataDir, MASTER_KEY_FILE))) {
+    io.out(`Now copy the old ${MASTER_KEY_FILE} into ${config.dataDir} (or set PALERMO_MASTER_KEY) before starting the server.`);
+  }
+  return 0;
 }

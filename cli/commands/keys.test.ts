@@ -11,6 +11,7 @@ import { migrate } from '../../server/db/migrate.ts';
 import { NO_REQUEST, withContext } from '../../server/context.ts';
 import { createKeyring } from '../../server/crypto/keyring.ts';
 import { decodeMasterKey, loadOrCreateMasterKey } from '../../server/crypto/master-key.ts';
+import { rewrapOrganisationKeys, verifyOrganisationKeys } from '../../server/crypto/master-key-rotation.ts';
 import { rotateMasterKey } from '../../server/modules/key-management/rotate-master-key.ts';
 import { createCase } from '../../server/modules/cases/use-cases/create-case.ts';
 import { openIdentity } from '../../server/modules/cases/person-identity.ts';
@@ -71,4 +72,65 @@ test('master-key rotation: data keys re-wrapped, two-factor secrets re-sealed, k
   }
   const wrong = io({ DATA_DIR: dataDir, PALERMO_MASTER_KEY: oldKey.toString('hex') });
   assert.equal(await runCli(['keys', 'verify'], wrong), 1);
+});
+
+test('master-key rotation stopped half-way (one data key re-wrapped): running the command again completes it and every organisation key opens', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'palermo-keys-half-'));
+  try {
+    const oldKey = loadOrCreateMasterKey({ fromEnvironment: undefined, dataDir: folder }).key;
+    let database = await openDatabase({ kind: 'embedded', dataDir: folder });
+    await migrate(database);
+    const deps = { database, clock: () => new Date(), keyring: createKeyring(oldKey) };
+    const secret = newTotpSecret();
+    const { caseIds, userId } = await withContext(deps, { type: 'system' }, NO_REQUEST, async (ctx) => {
+      const ids: string[] = [];
+      for (const name of ['Half A', 'Half B', 'Half C']) {
+        const organisation = await createOrganisation(ctx, { name, kind: 'ngo' });
+        ids.push(await createCase(ctx, organisation.id, adultCaseBody() as TCreateCaseRequest));
+      }
+      // A second data-key version for the first organisation: every version is wrapped by the master key.
+      const first = await ctx.db.selectFrom('cases').select('orgId').where('id', '=', ids[0]!).executeTakeFirstOrThrow();
+      await ctx.keyring.addVersion(ctx.db, first.orgId, new Date());
+      const user = await ctx.db.insertInto('users').values({ email: 'half@example.test', displayName: 'H', passwordHash: 'x' }).returning('id').executeTakeFirstOrThrow();
+      await ctx.db.insertInto('userTwoFactor').values({ userId: user.id, secretCiphertext: sealTotpSecret(ctx.keyring, user.id, secret), confirmedAt: new Date(), lastUsedStep: null, createdAt: new Date(), updatedAt: new Date() }).execute();
+      return { caseIds: ids, userId: user.id };
+    });
+    const newKey = randomBytes(32);
+    // The first run stops (the process is killed) right after the first data key is re-wrapped.
+    await assert.rejects(rewrapOrganisationKeys(database, oldKey, newKey, (progress) => {
+      if (progress.rewrapped === 1) throw new Error('killed');
+    }), /killed/);
+    const halfway = [await verifyOrganisationKeys(database, newKey), await verifyOrganisationKeys(database, oldKey)];
+    assert.deepEqual(halfway.map((check) => [check.total, check.failing.length]), [[4, 3], [4, 1]], 'one key under the new master key, three under the old one');
+    await database.close();
+
+    // The operator runs the same command again with the same new key file.
+    const newKeyFile = join(folder, 'new.key');
+    writeFileSync(newKeyFile, newKey.toString('base64'));
+    const rerun = io({ DATA_DIR: folder });
+    assert.equal(await runCli(['keys', 'rotate-master', '--new-key-file', newKeyFile], rerun), 0, rerun.lines.join('\n'));
+    assert.match(rerun.lines.join('\n'), /organisation keys: 3 moved, 1 already moved, of 4/);
+    assert.match(rerun.lines.join('\n'), /two-factor secrets: 1 moved, 0 already moved, of 1/);
+    assert.ok(decodeMasterKey(readFileSync(join(folder, 'master.key'), 'utf8')).equals(newKey));
+    const verify = io({ DATA_DIR: folder });
+    assert.equal(await runCli(['keys', 'verify'], verify), 0, verify.lines.join('\n'));
+    assert.match(verify.lines.join('\n'), /All 4 organisation data keys open/);
+
+    database = await openDatabase({ kind: 'embedded', dataDir: folder });
+    try {
+      const check = await verifyOrganisationKeys(database, newKey);
+      assert.deepEqual([check.total, check.failing], [4, []], 'every organisation key opens with the new master key');
+      assert.equal((await verifyOrganisationKeys(database, oldKey)).failing.length, 4, 'and none with the old one');
+      for (const caseId of caseIds) {
+        const person = await database.db.selectFrom('cases').innerJoin('persons', 'persons.id', 'cases.personId').select(['persons.orgId', 'persons.id', 'persons.identityCiphertext', 'persons.keyVersion']).where('cases.id', '=', caseId).executeTakeFirstOrThrow();
+        assert.equal((await openIdentity(createKeyring(newKey), database.db, person)).familyName, SEEDED_IDENTITY.familyName);
+      }
+      const stored = await database.db.selectFrom('userTwoFactor').select('secretCiphertext').where('userId', '=', userId).executeTakeFirstOrThrow();
+      assert.ok(openTotpSecret(createKeyring(newKey), userId, stored.secretCiphertext).equals(secret));
+    } finally {
+      await database.close();
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });

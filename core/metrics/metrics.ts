@@ -76,6 +76,13 @@ export interface TMetric {
    * when the target comes from the data (decisions: the deadline stored for the case).
    */
   targetDays?: number;
+  /**
+   * For `cases` timing measures: which days value is measured. Absent = days from referral to the
+   * first support of any kind; `firstShelter` = days from referral to the first shelter delivered
+   * (delivery log), over persons with a shelter need on record (referred to a shelter service or
+   * sheltered).
+   */
+  timing?: 'firstShelter';
 }
 
 /** At most this many dimensions per query: tables are two-way (suppression works on those). */
@@ -95,6 +102,8 @@ const DECISION_TIME_DIMENSIONS: readonly TDimensionId[] = [...NRM_DIMENSIONS, 'd
 
 /** Days within which support counts as early (ICAT: support from the first days after identification). */
 export const EARLY_SUPPORT_DAYS = 7;
+/** Days within which shelter counts as timely (NRM effectiveness: shelter within a week of referral). */
+export const SHELTER_DAYS = 7;
 
 const nrmMetric = (metric: Omit<TMetric, 'dimensions' | 'filters'> & { dimensions?: readonly TDimensionId[] }): TMetric =>
   ({ ...metric, dimensions: metric.dimensions ?? NRM_DIMENSIONS, filters: metric.dimensions ?? NRM_DIMENSIONS });
@@ -271,6 +280,16 @@ export const METRICS: readonly TMetric[] = [
       fr: 'Pourcentage des personnes orientées vers le MNO dont la première orientation vers un service ou prestation a eu lieu sous 7 jours.',
       es: 'Porcentaje de personas remitidas al MNR cuya primera derivación o prestación de un servicio llegó en 7 días.',
       ar: 'النسبة المئوية للأشخاص المحالين إلى الآلية الذين جاءت أول إحالة إلى خدمة أو تقديمها لهم خلال 7 أيام.',
+    },
+  }),
+  nrmMetric({
+    id: 'cases.shelterWithin7Days', source: 'cases', unit: 'persons', measure: 'shareWithinTarget', condition: null, targetDays: SHELTER_DAYS, timing: 'firstShelter',
+    labels: { en: 'Share of victims sheltered within 7 days of referral', fr: 'Part des victimes hébergées sous 7 jours après l’orientation', es: 'Proporción de víctimas alojadas en los 7 días posteriores a la remisión', ar: 'نسبة الضحايا الذين حصلوا على مأوى خلال 7 أيام من الإحالة' },
+    descriptions: {
+      en: 'Of the persons referred into the NRM who needed shelter (referred to a shelter service, or sheltered), the percentage whose first shelter was delivered within 7 days of the referral (service delivery log).',
+      fr: 'Parmi les personnes orientées vers le MNO ayant besoin d’un hébergement (orientées vers un service d’hébergement, ou hébergées), le pourcentage dont le premier hébergement a été fourni sous 7 jours après l’orientation (journal des prestations).',
+      es: 'De las personas remitidas al MNR que necesitaban alojamiento (derivadas a un servicio de alojamiento, o alojadas), el porcentaje cuyo primer alojamiento se prestó en los 7 días posteriores a la remisión (registro de prestaciones).',
+      ar: 'من بين الأشخاص المحالين إلى الآلية الذين احتاجوا إلى مأوى (أحيلوا إلى خدمة إيواء أو آووا)، النسبة المئوية لمن قُدِّم لهم أول مأوى خلال 7 أيام من الإحالة (سجل تقديم الخدمات).',
     },
   }),
   nrmMetric({

@@ -7,7 +7,8 @@ import { AppError } from '../errors/app-error.ts';
 
 const DAY_MS = 86_400_000;
 
-export const ZPlainDate = z.iso.date();
+/** `YYYY-MM-DD`. zod's ISO date takes year 0000 too, which has no date in PostgreSQL (1 BC is 0001 BC there). */
+export const ZPlainDate = z.iso.date().refine((date) => !date.startsWith('0000-'), 'There is no year 0000: use 0001 or later.');
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export const ZIsoWeekday = z.int().min(1).max(7);

@@ -3,3 +3,5 @@ export * from './status.ts';
 export * from './framework.ts';
 export * from './indicators.ts';
 export * from './nrm-template.ts';
+export * from './ratio.ts';
+export * from './disclosure.ts';

@@ -4,10 +4,12 @@
  *   recomputed for each period by the statistics engine, so the indicator and the statistics
  *   page can never disagree;
  * - `manual`: a value entered per period with evidence attached, counted only once a different
- *   person holding `programme.approve` has approved it.
+ *   person holding `programme.approve` has approved it;
+ * - `ratio`: one count metric over another times a scale (ratio.ts).
  */
 import { AppError, type TErrorIssue } from '../errors/app-error.ts';
 import { resolveStatsQuery, type TMetric, type TStatsQuery } from '../metrics/index.ts';
+import type { TRatioDefinition } from './ratio.ts';
 
 export const INDICATOR_UNITS = ['persons', 'cases', 'decisions', 'days', 'percent', 'number'] as const;
 export type TIndicatorUnit = (typeof INDICATOR_UNITS)[number];
@@ -19,11 +21,13 @@ export const isCountUnit = (unit: TIndicatorUnit): boolean => COUNT_UNITS.has(un
 /** Disaggregations a manual indicator may declare (computed ones use the metric's dimensions). */
 export const MANUAL_DISAGGREGATIONS = ['sex', 'ageBand', 'majority', 'region', 'sector', 'exploitationForm', 'reason'] as const;
 
-export const INDICATOR_KINDS = ['computed', 'manual'] as const;
+export const INDICATOR_KINDS = ['computed', 'manual', 'ratio'] as const;
+export type TIndicatorKind = (typeof INDICATOR_KINDS)[number];
 
 export type TIndicatorDefinition =
   | { kind: 'computed'; metric: string; filters: Readonly<Record<string, readonly (string | null)[]>>; dimensions: readonly string[] }
-  | { kind: 'manual' };
+  | { kind: 'manual' }
+  | TRatioDefinition;
 
 export const MANUAL_VALUE_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type TManualValueStatus = (typeof MANUAL_VALUE_STATUSES)[number];

@@ -3,6 +3,7 @@
  * questions as indicators, computed from the platform's own data wherever the data model holds
  * the answer. Reasons for negative decisions are narrative (sealed text), so their breakdown is
  * a manual indicator fed by case-file reviews; the count of negative decisions is computed.
+ * The goal carries the justice outcome as a ratio (convictions per 100 persons identified).
  */
 import type { TLabels } from '../metrics/labels.ts';
 import type { TIndicatorDefinition, TIndicatorUnit } from './indicators.ts';
@@ -46,7 +47,14 @@ export const NRM_TEMPLATE: TProgrammeTemplate = {
       es: 'Las víctimas de trata son identificadas, protegidas y apoyadas en su recuperación',
       ar: 'يتم تحديد ضحايا الاتجار وحمايتهم ودعم تعافيهم',
     },
-    indicators: [],
+    indicators: [
+      {
+        code: 'G.1',
+        names: { en: 'Convictions for trafficking per 100 persons identified', fr: 'Condamnations pour traite pour 100 personnes identifiées', es: 'Condenas por trata por cada 100 personas identificadas', ar: 'الإدانات بالاتجار لكل 100 شخص محدد' },
+        unit: 'number', direction: 'increase', frequency: 'year', disaggregations: [],
+        definition: { kind: 'ratio', numerator: { metric: 'justice.funnel', filters: { justiceStage: ['convictedTrafficking'] } }, denominator: { metric: 'cases.identified', filters: {} }, scale: 100 },
+      },
+    ],
   },
   outcomes: [
     {
@@ -57,6 +65,8 @@ export const NRM_TEMPLATE: TProgrammeTemplate = {
         { code: 'O1.2', names: { en: 'Identification decisions taken', fr: 'Décisions d’identification prises', es: 'Decisiones de identificación adoptadas', ar: 'قرارات تحديد الهوية المتخذة' }, unit: 'decisions', direction: 'increase', frequency: 'year', definition: computed('decisions.all', ['decisionKind']), disaggregations: ['decisionKind'] },
         { code: 'O1.3', names: { en: 'Negative decisions', fr: 'Décisions négatives', es: 'Decisiones negativas', ar: 'القرارات السلبية' }, unit: 'decisions', direction: 'decrease', frequency: 'year', definition: computed('decisions.negative', ['decisionKind']), disaggregations: ['decisionKind'] },
         { code: 'O1.4', names: { en: 'Negative decisions by main reason (case-file review)', fr: 'Décisions négatives par motif principal (revue des dossiers)', es: 'Decisiones negativas por motivo principal (revisión de expedientes)', ar: 'القرارات السلبية حسب السبب الرئيسي (مراجعة الملفات)' }, unit: 'decisions', direction: 'decrease', frequency: 'year', definition: { kind: 'manual' }, disaggregations: ['reason'] },
+        { code: 'O1.5', names: { en: 'Share of reasonable-grounds decisions within the target time', fr: 'Part des décisions motifs raisonnables prises dans le délai cible', es: 'Proporción de decisiones de indicios razonables adoptadas en el plazo previsto', ar: 'نسبة قرارات الأسباب المعقولة المتخذة ضمن المهلة المستهدفة' }, unit: 'percent', direction: 'increase', frequency: 'year', definition: computed('decisions.withinTarget', [], { decisionKind: ['RG'] }), disaggregations: [] },
+        { code: 'O1.6', names: { en: 'Days from referral to decision (median)', fr: 'Jours entre l’orientation et la décision (médiane)', es: 'Días desde la remisión hasta la decisión (mediana)', ar: 'الأيام من الإحالة إلى القرار (الوسيط)' }, unit: 'days', direction: 'decrease', frequency: 'year', definition: computed('decisions.daysToDecision', ['decisionKind']), disaggregations: ['decisionKind'] },
       ],
       outputs: [
         {
@@ -74,6 +84,7 @@ export const NRM_TEMPLATE: TProgrammeTemplate = {
       indicators: [
         { code: 'O2.1', names: { en: 'Days from identification to support (median)', fr: 'Jours entre l’identification et l’aide (médiane)', es: 'Días desde la identificación hasta la asistencia (mediana)', ar: 'الأيام من تحديد الهوية إلى الدعم (الوسيط)' }, unit: 'days', direction: 'decrease', frequency: 'year', definition: computed('cases.daysToSupport'), disaggregations: [] },
         { code: 'O2.2', names: { en: 'Share of identified persons supported within 7 days', fr: 'Part des personnes identifiées aidées sous 7 jours', es: 'Proporción de personas identificadas asistidas en 7 días', ar: 'نسبة الأشخاص المحددين الذين تلقوا الدعم خلال 7 أيام' }, unit: 'percent', direction: 'increase', frequency: 'year', definition: computed('cases.earlySupport'), disaggregations: [] },
+        { code: 'O2.3', names: { en: 'Share of victims sheltered within 7 days of referral', fr: 'Part des victimes hébergées sous 7 jours après l’orientation', es: 'Proporción de víctimas alojadas en los 7 días posteriores a la remisión', ar: 'نسبة الضحايا الذين حصلوا على مأوى خلال 7 أيام من الإحالة' }, unit: 'percent', direction: 'increase', frequency: 'year', definition: computed('cases.shelterWithin7Days'), disaggregations: [] },
       ],
     },
     {

@@ -5,8 +5,8 @@ import { AppError } from '../errors/app-error.ts';
 import { METRICS } from '../metrics/index.ts';
 import {
   achievementOf, canApproveValue, formatPeriod, frameworkIssues, indicatorStatus, indicatorUnitOfMetric, isWithin, LIGHT_RANK, newNodeIssues, nextPeriod, NRM_TEMPLATE,
-  parsePeriod, PERIOD_KINDS, periodContaining, periodRange, periodsBetween, resolveComputedIndicator, targetIssues, type TFrameworkNode, type TPeriod, type TStatusInput,
-  type TTemplateNode, type TTrafficLight,
+  parsePeriod, PERIOD_KINDS, periodContaining, periodRange, periodsBetween, protectReportedValue, RATIO_GAPS, ratioOf, resolveComputedIndicator, resolveRatioIndicator, targetIssues,
+  type TFrameworkNode, type TIndicatorUnit, type TPeriod, type TProtectedCell, type TRatioCell, type TRatioDefinition, type TStatusInput, type TTemplateNode, type TTrafficLight,
 } from './index.ts';
 
 // Periods
@@ -154,8 +154,118 @@ test('the NRM template: a valid framework whose computed indicators all resolve,
     for (const indicator of n.indicators) {
       for (const language of ['en', 'fr', 'es', 'ar'] as const) assert.ok(indicator.names[language].length > 0, indicator.code);
       if (indicator.definition.kind === 'computed') assert.doesNotThrow(() => resolveComputedIndicator(indicator.definition as never, indicator.unit), indicator.code);
+      if (indicator.definition.kind === 'ratio') assert.doesNotThrow(() => resolveRatioIndicator(indicator.definition as TRatioDefinition, indicator.unit), indicator.code);
     }
   }
   const metrics = all.flatMap((n) => n.indicators).map((i) => (i.definition.kind === 'computed' ? i.definition.metric : null));
-  for (const required of ['cases.daysToSupport', 'cases.earlySupport', 'plans.inclusionOutcome', 'decisions.negative']) assert.ok(metrics.includes(required), required);
+  for (const required of ['cases.daysToSupport', 'cases.earlySupport', 'plans.inclusionOutcome', 'decisions.negative', 'decisions.withinTarget', 'decisions.daysToDecision', 'cases.shelterWithin7Days']) assert.ok(metrics.includes(required), required);
+  const withinTarget = all.flatMap((n) => n.indicators).find((i) => i.definition.kind === 'computed' && i.definition.metric === 'decisions.withinTarget')!;
+  assert.deepEqual([withinTarget.unit, (withinTarget.definition as { filters: unknown }).filters], ['percent', { decisionKind: ['RG'] }]);
+  const ratio = NRM_TEMPLATE.goal.indicators.find((i) => i.definition.kind === 'ratio')!.definition as TRatioDefinition;
+  assert.deepEqual([ratio.numerator.metric, ratio.denominator.metric, ratio.scale], ['justice.funnel', 'cases.identified', 100]);
+});
+
+// Ratio indicators
+
+const CONVICTIONS_PER_100: TRatioDefinition = { kind: 'ratio', numerator: { metric: 'justice.funnel', filters: { justiceStage: ['convictedTrafficking'] } }, denominator: { metric: 'cases.identified', filters: {} }, scale: 100 };
+const issuePaths = (fn: () => unknown): { reason: unknown; paths: string[] } => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AppError) return { reason: error.details.reason, paths: (error.details.issues ?? []).map((i) => i.path) };
+    throw error;
+  }
+  return { reason: null, paths: [] };
+};
+
+const RATIO_DEFINITION_CASES: { why: string; definition: TRatioDefinition; unit: TIndicatorUnit; reason: string | null; paths: string[] }[] = [
+  { why: 'convictions per 100 identified', definition: CONVICTIONS_PER_100, unit: 'number', reason: null, paths: [] },
+  { why: 'a percentage per 100', definition: CONVICTIONS_PER_100, unit: 'percent', reason: null, paths: [] },
+  { why: 'a percentage must be per 100', definition: { ...CONVICTIONS_PER_100, scale: 1000 }, unit: 'percent', reason: 'INVALID_RATIO', paths: ['body.unit'] },
+  { why: 'a ratio is not a count of persons', definition: CONVICTIONS_PER_100, unit: 'persons', reason: 'INVALID_RATIO', paths: ['body.unit'] },
+  { why: 'a zero scale', definition: { ...CONVICTIONS_PER_100, scale: 0 }, unit: 'number', reason: 'INVALID_RATIO', paths: ['body.definition.scale'] },
+  { why: 'a median is not a term', definition: { ...CONVICTIONS_PER_100, denominator: { metric: 'cases.daysToSupport', filters: {} } }, unit: 'number', reason: 'INVALID_RATIO', paths: ['body.definition.denominator.metric'] },
+  { why: 'a rate is not a term', definition: { ...CONVICTIONS_PER_100, numerator: { metric: 'cases.identifiedPer100k', filters: {} } }, unit: 'number', reason: 'INVALID_RATIO', paths: ['body.definition.numerator.metric'] },
+  {
+    why: 'every problem of both terms is listed', unit: 'number', reason: 'INVALID_RATIO', paths: ['body.definition.numerator.metric', 'body.definition.denominator.filters.justiceStage', 'body.definition.scale'],
+    definition: { kind: 'ratio', numerator: { metric: 'nope', filters: {} }, denominator: { metric: 'cases.identified', filters: { justiceStage: ['charged'] } }, scale: -1 },
+  },
+];
+
+for (const c of RATIO_DEFINITION_CASES) {
+  test(`resolveRatioIndicator: ${c.why}`, () => {
+    const outcome = issuePaths(() => resolveRatioIndicator(c.definition, c.unit));
+    assert.deepEqual(outcome, { reason: c.reason, paths: c.paths });
+  });
+}
+
+test('resolveRatioIndicator returns both terms as statistics queries without dimensions', () => {
+  const { numerator, denominator } = resolveRatioIndicator(CONVICTIONS_PER_100, 'number');
+  assert.deepEqual([numerator.metric.id, numerator.dimensions, numerator.filters], ['justice.funnel', [], [{ dimension: 'justiceStage', keys: ['convictedTrafficking'] }]]);
+  assert.deepEqual([denominator.metric.id, denominator.filters], ['cases.identified', []]);
+});
+
+const RATIO_CASES: { numerator: TProtectedCell; denominator: TProtectedCell; scale: number; expected: TRatioCell }[] = [
+  { numerator: { value: 12 }, denominator: { value: 240 }, scale: 100, expected: { value: 5 } },
+  { numerator: { value: 13 }, denominator: { value: 17 }, scale: 100, expected: { value: 76.5 } },
+  { numerator: { value: 11 }, denominator: { value: 30 }, scale: 1000, expected: { value: 366.7 } },
+  { numerator: { suppressed: true, reason: 'primary' }, denominator: { value: 240 }, scale: 100, expected: { value: null, reason: 'numeratorSuppressed' } },
+  { numerator: { value: 12 }, denominator: { suppressed: true, reason: 'secondary' }, scale: 100, expected: { value: null, reason: 'denominatorSuppressed' } },
+  { numerator: { suppressed: true, reason: 'primary' }, denominator: { suppressed: true, reason: 'primary' }, scale: 100, expected: { value: null, reason: 'numeratorSuppressed' } },
+  { numerator: { value: 12 }, denominator: { value: 0 }, scale: 100, expected: { value: null, reason: 'denominatorZero' } },
+];
+
+for (const c of RATIO_CASES) {
+  test(`ratioOf ${JSON.stringify([c.numerator, c.denominator, c.scale])}`, () => assert.deepEqual(ratioOf(c.numerator, c.denominator, c.scale), c.expected));
+}
+
+const cell = fc.oneof(
+  fc.integer({ min: 0, max: 100_000 }).map((value): TProtectedCell => ({ value })),
+  fc.constantFrom<TProtectedCell>({ suppressed: true, reason: 'primary' }, { suppressed: true, reason: 'secondary' }),
+);
+
+test('property: a ratio has a value exactly when both terms are published and the denominator is not 0, and then it is scale × n / d to one decimal', () => {
+  fc.assert(fc.property(cell, cell, fc.constantFrom(1, 100, 1000, 100_000), (numerator, denominator, scale) => {
+    const ratio = ratioOf(numerator, denominator, scale);
+    const computable = 'value' in numerator && 'value' in denominator && denominator.value > 0;
+    assert.equal(ratio.value !== null, computable);
+    if (ratio.value !== null && 'value' in numerator && 'value' in denominator) {
+      assert.ok(Math.abs(ratio.value - (scale * numerator.value) / denominator.value) <= 0.05 + 1e-9);
+      assert.ok(Number.isFinite(ratio.value) && ratio.value >= 0);
+    } else {
+      assert.ok('reason' in ratio && RATIO_GAPS.includes(ratio.reason));
+    }
+  }), { numRuns: 3_000, seed: 9 });
+});
+
+// Disclosure control of manual values and baselines
+
+const HIDDEN = { suppressed: true, reason: 'primary' } as const;
+const DISCLOSURE_CASES: { unit: TIndicatorUnit; value: number; basis: number | null; expected: TProtectedCell; why: string }[] = [
+  { unit: 'persons', value: 10, basis: null, expected: HIDDEN, why: 'a small count of persons' },
+  { unit: 'persons', value: 0, basis: null, expected: HIDDEN, why: 'zeros are sensitive' },
+  { unit: 'decisions', value: 11, basis: null, expected: { value: 11 }, why: 'a count at the threshold' },
+  { unit: 'number', value: 3, basis: null, expected: { value: 3 }, why: 'not about persons (staff trained)' },
+  { unit: 'percent', value: 50, basis: 30, expected: { value: 50 }, why: '15 and 15 on each side' },
+  { unit: 'percent', value: 50, basis: 10, expected: HIDDEN, why: 'a share of 10 persons' },
+  { unit: 'percent', value: 100, basis: 40, expected: HIDDEN, why: '100 % of 40 describes each of them' },
+  { unit: 'percent', value: 70, basis: 30, expected: HIDDEN, why: '21 within, 9 outside' },
+  { unit: 'percent', value: 72, basis: null, expected: { value: 72 }, why: 'no basis stated: published as approved' },
+  { unit: 'days', value: 4.5, basis: 10, expected: HIDDEN, why: 'a median over 10 persons' },
+  { unit: 'days', value: 4.5, basis: 11, expected: { value: 4.5 }, why: 'a median over 11 persons' },
+];
+
+for (const c of DISCLOSURE_CASES) {
+  test(`protectReportedValue: ${c.why}`, () => assert.deepEqual(protectReportedValue(c.unit, c.value, c.basis, 11), c.expected));
+}
+
+test('property: a published percentage always has at least k persons on each side of it; a published count is at least k', () => {
+  fc.assert(fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 }), (basis, within) => {
+    const k = Math.min(within, basis);
+    const percent = (100 * k) / basis || 0;
+    const published = protectReportedValue('percent', percent, basis, 11);
+    if ('value' in published) assert.ok(k >= 11 && basis - k >= 11, JSON.stringify({ basis, k }));
+    const count = protectReportedValue('persons', basis, null, 11);
+    assert.equal('value' in count, basis >= 11);
+  }), { numRuns: 3_000, seed: 9 });
 });

@@ -6,9 +6,10 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { TAppDeps } from './app-deps.ts';
 import type { TRouteAccess } from './route-access.ts';
 import { installAuthentication } from './authenticate.ts';
-import { installErrorHandling } from './error-handler.ts';
+import { answerFrameworkError, installErrorHandling } from './error-handler.ts';
 import { installOpenApi, renderApiDocsPage } from './openapi.ts';
 import { installSecurityHeaders } from './security-headers.ts';
+import { installTextGuard } from './text-guard.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
 import { registerHealthRoutes } from '../modules/health/health.routes.ts';
@@ -105,6 +106,8 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
     trustProxy: deps.config.behindTls,
     // Request ids end up in audit rows; random ones do not reveal request volumes.
     genReqId: () => crypto.randomUUID(),
+    // Malformed URLs the router refuses itself still get the one error shape.
+    frameworkErrors: answerFrameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -116,6 +119,7 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   await installOpenApi(app);
   installAuthentication(app, deps);
+  installTextGuard(app);
   const routeTable: TRouteEntry[] = [];
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.method === 'HEAD') return;

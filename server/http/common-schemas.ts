@@ -18,6 +18,9 @@ export const ZOrganisation = z.object({ id: z.string(), name: z.string(), kind: 
 
 export const ZOrgParams = z.object({ orgId: ZUuid }).strict();
 
+/** Optimistic-locking versions are `integer` columns: a larger number would fail in the database, not here. */
+export const ZExpectedVersion = z.int().min(1).max(2_147_483_647);
+
 export const ZErrorBody = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES),

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type TErrorIssue } from '../../core/errors/app-error.ts';
 
@@ -45,6 +45,17 @@ export function toAppError(error: unknown): { appError: AppError; isFault: boole
     return { appError: new AppError(code, fastifyError.message ?? 'Bad request'), isFault: false };
   }
   return { appError: new AppError('INTERNAL', 'Something went wrong on the server. The error has been logged.'), isFault: true };
+}
+
+/**
+ * Fastify's router answers a few malformed URLs before any hook or handler runs (bad
+ * percent-encoding, a path parameter over the router's length limit): the `frameworkErrors`
+ * option sends those in the one error shape too, instead of Fastify's own body.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const { appError, isFault } = toAppError(error);
+  if (isFault) request.log.error({ err: error }, 'request failed');
+  void reply.status(appError.httpStatus).type('application/json').send(appError.toBody());
 }
 
 /** Installs the one error shape `{ error: { code, message, details } }` for every failure. */

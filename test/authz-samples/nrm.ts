@@ -2,10 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { COE_PROFILE } from '../../core/nrm/jurisdictions/index.ts';
 import { adultCaseBody, FULL_CONSENT, strongAdultLabourScreening } from '../support/case-fixtures.ts';
 import { caseInState } from '../support/case-states.ts';
-import { unique } from '../support/test-app.ts';
+import { unique, type TTestApp } from '../support/test-app.ts';
+import { attachDocument } from '../../server/modules/documents/documents.service.ts';
+import { savePlanVersion } from '../../server/modules/plans/plans.service.ts';
+import { PLAN_BODY } from './protection.ts';
 import type { TSample } from './types.ts';
 
 const caseUrl = (orgId: string, caseId: string, path = '') => `/api/organisations/${orgId}/cases/${caseId}${path}`;
+/** A draft case whose recovery plan has a first version (plan documents need a plan). */
+async function caseWithPlan(t: TTestApp, orgId: string): Promise<string> {
+  const { caseId } = await caseInState(t, orgId, 'draft');
+  await t.asSystem((ctx) => savePlanVersion(ctx, orgId, caseId, PLAN_BODY as never));
+  return caseId;
+}
 let profileVersion = 100;
 
 export const NRM_SAMPLES: Record<string, TSample> = {
@@ -93,6 +102,17 @@ export const NRM_SAMPLES: Record<string, TSample> = {
       const admin = await t.login(await t.addUser(orgId, 'admin'));
       const uploaded = await admin.request('POST', caseUrl(orgId, caseId, '/documents'), { fileName: 'note.txt', contentType: 'text/plain', contentBase64: Buffer.from('note').toString('base64') });
       return { url: caseUrl(orgId, caseId, `/documents/${uploaded.json().document.id}/content`) };
+    },
+  },
+  'POST /api/organisations/:orgId/cases/:caseId/plan/documents': {
+    build: async ({ t, orgId }) => ({ url: caseUrl(orgId, await caseWithPlan(t, orgId), '/plan/documents'), body: { fileName: 'tenancy.txt', contentType: 'text/plain', contentBase64: Buffer.from('tenancy').toString('base64') } }),
+  },
+  'GET /api/organisations/:orgId/cases/:caseId/plan/documents': { build: async ({ t, orgId }) => ({ url: caseUrl(orgId, await caseWithPlan(t, orgId), '/plan/documents') }) },
+  'GET /api/organisations/:orgId/cases/:caseId/plan/documents/:documentId/content': {
+    build: async ({ t, orgId }) => {
+      const caseId = await caseWithPlan(t, orgId);
+      const document = await t.asSystem((ctx) => attachDocument(ctx, orgId, caseId, 'plan', { fileName: 'tenancy.txt', contentType: 'text/plain', contentBase64: Buffer.from('tenancy').toString('base64') }));
+      return { url: caseUrl(orgId, caseId, `/plan/documents/${document.id}/content`) };
     },
   },
   'GET /api/organisations/:orgId/deadlines': { build: async ({ orgId }) => ({ url: `/api/organisations/${orgId}/deadlines` }) },

@@ -139,6 +139,7 @@ export const PROTECTION_SAMPLES: Record<string, TSample> = {
   // plans
   'GET /api/organisations/:orgId/plan-settings': { build: async ({ orgId }) => ({ url: `${base(orgId)}/plan-settings` }) },
   'PUT /api/organisations/:orgId/plan-settings': { build: async ({ orgId }) => ({ url: `${base(orgId)}/plan-settings`, body: { requiresApproval: false } }) },
+  'GET /api/organisations/:orgId/plan-goal-owners': { build: async ({ orgId }) => ({ url: `${base(orgId)}/plan-goal-owners` }) },
   'GET /api/organisations/:orgId/cases/:caseId/plan': { build: async ({ t, orgId }) => ({ url: caseUrl(orgId, await draftCase(t, orgId), '/plan') }) },
   'PUT /api/organisations/:orgId/cases/:caseId/plan': { build: async ({ t, orgId }) => ({ url: caseUrl(orgId, await draftCase(t, orgId), '/plan'), body: PLAN_BODY }) },
   'GET /api/organisations/:orgId/cases/:caseId/plan/versions': { build: async ({ t, orgId }) => ({ url: caseUrl(orgId, await draftCase(t, orgId), '/plan/versions') }) },

@@ -66,6 +66,13 @@ export const SECURITY_SAMPLES: Record<string, TSample> = {
       return { url: '/api/account/two-factor/disable', body: { password: actor.password, code: codeFor(t, secret, 1) } };
     },
   },
+  'POST /api/account/two-factor/recovery-codes': {
+    build: async ({ t, actor }) => {
+      if (!actor) return { url: '/api/account/two-factor/recovery-codes', body: { password: TEST_PASSWORD, code: '123456' } };
+      const secret = await freshEnrolment(t, actor);
+      return { url: '/api/account/two-factor/recovery-codes', body: { password: actor.password, code: codeFor(t, secret, 1) } };
+    },
+  },
   'GET /api/organisations/:orgId/security-policy': { build: async ({ orgId }) => ({ url: `/api/organisations/${orgId}/security-policy` }) },
   // Leaves the requirement off, so the rest of the matrix is not held to enrolment.
   'PUT /api/organisations/:orgId/security-policy': {

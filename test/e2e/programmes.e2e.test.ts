@@ -8,16 +8,25 @@ import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, desktopContext, launchChromiu
 
 /**
  * Monitoring and evaluation in a real Chromium against the real server: the administrator
- * creates a programme, adds an indicator computed from "Identification decisions" with a target
- * of 20, and opens this year's progress report: 11 decisions (recorded through the API) show as
- * 11, red. Four more decisions are recorded; the report shows 15, amber ("Behind"), and offers the
- * PDF in the interface language. Screenshots: test-artifacts/e2e/programmes-*.png.
+ * creates a programme, adds an indicator computed from "Identification decisions" with targets
+ * of 20 this year and 30 next year, and opens this year's progress report: 11 decisions (recorded
+ * through the API) show as 11, red, with a bar chart of actual against target. Four more
+ * decisions are recorded; the report shows 15, amber ("Behind"), and offers the PDF in the
+ * interface language. Then the indicator is renamed and this year's target lowered to 15 on the
+ * programme page: the report shows the new name, green; in Arabic the page is right to left and
+ * the light sits at the start (right) of its status. Screenshots: test-artifacts/e2e/programmes-*.png.
  * Run: npm run build && node --import tsx --test test/e2e/programmes.e2e.test.ts
  */
 
 const skip = chromiumSkipReason;
 const main = { en: locale('en') };
-const pr = { en: locale('programmes/en') };
+const pr = { en: locale('programmes/en'), ar: locale('programmes/ar') };
+
+/** A label with a numbered {{number}} (the number arrives wrapped in bidi isolates), as an exact pattern. */
+function numbered(key: string, n: number): RegExp {
+  const escaped = text(pr.en, key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\\{\\{number\\}\\}', `[\u2066-\u2069]?${n}[\u2066-\u2069]?`);
+  return new RegExp(`^${escaped}$`);
+}
 
 type TSession = { cookie: string; csrf: string };
 
@@ -76,16 +85,49 @@ test('programmes in Chromium: a computed indicator shows its value and follows n
     await page.getByRole('heading', { level: 1, name: 'National Action Plan' }).waitFor();
     await page.getByText('Decisions are taken', { exact: true }).waitFor();
 
-    // 2. Add a computed indicator: identification decisions, target 20 for this year.
+    // 2. Add a computed indicator: identification decisions, target 20 this year and 30 next year.
     const indicatorForm = page.getByRole('form', { name: text(pr.en, 'indicator.addComputed') });
     await indicatorForm.getByLabel(text(pr.en, 'indicator.code'), { exact: true }).fill('D1');
     await indicatorForm.getByLabel(text(pr.en, 'indicator.name'), { exact: true }).fill('Decisions taken');
     await indicatorForm.getByLabel(text(pr.en, 'indicator.metric'), { exact: true }).selectOption({ label: 'Identification decisions' });
-    // The label interpolates the year (wrapped in bidi isolates), so the field is found by its label's start.
-    await indicatorForm.getByLabel(new RegExp(`^${text(pr.en, 'indicator.targetFor').replace('{{period}}', `[\u2066-\u2069]?${year}[\u2066-\u2069]?`)}$`)).fill('20');
+    // The first period is suggested (this year), and "Add a period" suggests the next one.
+    assert.equal(await indicatorForm.getByLabel(numbered('targets.period', 1)).inputValue(), year);
+    await indicatorForm.getByLabel(numbered('targets.value', 1)).fill('20');
+    await indicatorForm.getByRole('button', { name: text(pr.en, 'targets.add'), exact: true }).click();
+    assert.equal(await indicatorForm.getByLabel(numbered('targets.period', 2)).inputValue(), String(Number(year) + 1));
+    await indicatorForm.getByLabel(numbered('targets.value', 2)).fill('30');
     await indicatorForm.getByRole('button', { name: text(pr.en, 'indicator.submit'), exact: true }).click();
-    await page.locator('[data-indicator="D1"]').first().waitFor();
+    const item = page.locator('li[data-indicator="D1"]');
+    await item.waitFor();
+    await item.locator(`[data-target="${Number(year) + 1}"]`).waitFor();
     await shot('01-programme');
+
+    // 2b. Add a second outcome (its code is suggested), then a needs assessment with two findings, each informing one outcome.
+    await page.locator('summary', { hasText: text(pr.en, 'nodes.add.outcome') }).click();
+    const outcomeForm = page.getByRole('form', { name: text(pr.en, 'nodes.add.outcome') });
+    assert.equal(await outcomeForm.getByLabel(text(pr.en, 'indicator.code'), { exact: true }).inputValue(), 'O2');
+    await outcomeForm.getByLabel(text(pr.en, 'nodes.title'), { exact: true }).fill('Victims receive support');
+    await outcomeForm.getByRole('button', { name: text(pr.en, 'nodes.add.outcome'), exact: true }).click();
+    await page.locator('.framework-node__title', { hasText: 'Victims receive support' }).waitFor();
+    await page.locator('summary', { hasText: text(pr.en, 'assessments.record') }).click();
+    const assessmentForm = page.getByRole('form', { name: text(pr.en, 'assessments.record') });
+    await assessmentForm.getByLabel(text(pr.en, 'assessments.area'), { exact: true }).fill('North region');
+    const finding1 = assessmentForm.getByRole('group', { name: numbered('assessments.finding', 1) });
+    await finding1.getByLabel(text(pr.en, 'assessments.summary'), { exact: true }).fill('Few trained labour inspectors');
+    await finding1.getByLabel('O1 Decisions are taken', { exact: true }).check();
+    await assessmentForm.getByRole('button', { name: text(pr.en, 'assessments.addFinding'), exact: true }).click();
+    const finding2 = assessmentForm.getByRole('group', { name: numbered('assessments.finding', 2) });
+    await finding2.getByLabel(text(pr.en, 'assessments.severity'), { exact: true }).selectOption('high');
+    await finding2.getByLabel(text(pr.en, 'assessments.summary'), { exact: true }).fill('Shelters are full');
+    await finding2.getByLabel('O2 Victims receive support', { exact: true }).check();
+    await assessmentForm.getByRole('button', { name: text(pr.en, 'assessments.submit'), exact: true }).click();
+    await assessmentForm.getByText(text(pr.en, 'assessments.recorded')).waitFor();
+    const findings = page.locator('.assessment-list > li > ul > li');
+    await findings.nth(1).waitFor();
+    assert.deepEqual((await findings.allTextContents()).map((f) => f.replace(/[\u2066-\u2069]/g, '')), [
+      `${text(pr.en, 'assessments.categories.capacity_building')} (${text(pr.en, 'assessments.severities.medium')}): Few trained labour inspectors → O1`,
+      `${text(pr.en, 'assessments.categories.capacity_building')} (${text(pr.en, 'assessments.severities.high')}): Shelters are full → O2`,
+    ]);
 
     // 3. This year's progress report: 11 decisions, 55 % of the target: red.
     await page.getByRole('button', { name: text(pr.en, 'programme.openReport'), exact: true }).click();
@@ -94,6 +136,10 @@ test('programmes in Chromium: a computed indicator shows its value and follows n
     assert.equal((await row.locator('[data-actual]').textContent())?.trim(), '11');
     assert.equal(await row.getAttribute('data-status'), 'red');
     assert.ok((await row.textContent())?.includes(text(pr.en, 'statuses.red')));
+    // The chart of actual against target: one bar chart for the indicators counted in decisions, drawn as SVG.
+    const chart = page.locator('figure[data-chart-unit="decisions"] [role="img"][data-chart-kind="bar"]');
+    await chart.locator('svg').first().waitFor();
+    assert.ok(((await chart.getAttribute('aria-label')) ?? '').startsWith(text(pr.en, 'report.chart.label').split('{{')[0]!));
     const pdfHref = await page.getByRole('link', { name: text(pr.en, 'report.download'), exact: true }).getAttribute('href');
     assert.equal(pdfHref, `/api/organisations/${orgId}/programmes/${page.url().split('/')[4]}/progress-reports/${year}.pdf?lang=en`);
     await shot('02-report-before');
@@ -111,9 +157,44 @@ test('programmes in Chromium: a computed indicator shows its value and follows n
     const pdf = await fetch(`${server.url}${pdfHref}`, { headers: { cookie: session.cookie } });
     assert.equal(pdf.status, 200);
     assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1'), '%PDF-');
+
+    // 5. Back on the programme: rename the indicator and lower this year's target to 15.
+    await page.getByRole('link', { name: text(pr.en, 'report.back'), exact: true }).click();
+    await item.waitFor();
+    await item.locator('summary').filter({ hasText: /D1/ }).click();
+    const editForm = item.getByRole('form', { name: /D1/ }).filter({ has: page.getByLabel(text(pr.en, 'indicator.name'), { exact: true }) });
+    await editForm.getByLabel(text(pr.en, 'indicator.name'), { exact: true }).fill('Identification decisions taken');
+    await editForm.getByRole('button', { name: text(pr.en, 'edit.save'), exact: true }).click();
+    await editForm.getByText(text(pr.en, 'edit.saved')).waitFor();
+    await page.waitForFunction(() => document.querySelector('li[data-indicator="D1"] [data-indicator-name]')?.textContent === 'Identification decisions taken');
+    const targetsForm = item.getByRole('form', { name: /D1/ }).filter({ has: page.getByRole('button', { name: text(pr.en, 'edit.saveTargets'), exact: true }) });
+    assert.equal(await targetsForm.getByLabel(numbered('targets.period', 1)).inputValue(), year);
+    await targetsForm.getByLabel(numbered('targets.value', 1)).fill('15');
+    await targetsForm.getByRole('button', { name: text(pr.en, 'edit.saveTargets'), exact: true }).click();
+    await targetsForm.getByText(text(pr.en, 'edit.targetsSaved')).waitFor();
+    await shot('04-edited');
+
+    // 6. The report follows: the new name, 15 of 15: green; next year's target of 30 is kept.
+    await page.getByRole('button', { name: text(pr.en, 'programme.openReport'), exact: true }).click();
+    await row.waitFor();
+    await page.waitForFunction(() => document.querySelector('tr[data-indicator="D1"]')?.getAttribute('data-status') === 'green');
+    assert.ok((await row.textContent())?.includes('Identification decisions taken'));
+    assert.equal((await row.locator('[data-target]').textContent())?.trim(), '15');
+
+    // 7. In Arabic the report reads right to left; the light stays beside its words, at their start (the right).
+    await page.getByLabel(text(main.en, 'header.language'), { exact: true }).selectOption('ar');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await page.getByRole('heading', { level: 2, name: text(pr.ar, 'report.legend') }).waitFor();
+    const status = row.locator('.report-status');
+    assert.ok((await status.textContent())?.includes(text(pr.ar, 'statuses.green')));
+    const [light, cell] = await Promise.all([status.locator('.light').boundingBox(), status.boundingBox()]);
+    assert.ok(light && cell && light.x + light.width / 2 > cell.x + cell.width / 2, `light at ${JSON.stringify(light)} in cell ${JSON.stringify(cell)}`);
+    await shot('05-report-ar');
     assert.deepEqual(problems, []);
   } catch (error) {
     await page?.screenshot({ path: `${ARTIFACTS}programmes-failure.png`, fullPage: true }).catch(() => undefined);
+    // What the browser reported (console errors, failed requests) usually explains a blank page.
+    if (problems.length > 0) console.error('browser problems:', problems);
     throw error;
   } finally {
     await browser?.close();

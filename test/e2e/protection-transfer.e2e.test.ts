@@ -27,7 +27,8 @@ const p = { en: locale('protection/en'), ar: locale('protection/ar') };
 const settings = { en: locale('settings/en') };
 const mainAr = locale('ar');
 const NOTE = 'She asks to stay near her sister in Bristol; speaks Romanian, some English.';
-const GOALS = { housing: 'I want my own flat near my sister', employment: 'I want to work as a seamstress again' };
+const GOALS = { housing: 'I want my own flat near my sister', employment: 'I want to work as a seamstress again', employmentEdited: 'I want to sew again, and one day have my own workshop' };
+const NEEDS = { housingNote: 'Sleeping on a friend\'s sofa', summary: 'Safe housing first; work once she feels settled.' };
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 type TSession = { cookie: string; csrf: string };
@@ -141,11 +142,14 @@ test('case transfer golden path in Chromium: referral accepted, transfer request
 
     // ── 3. The shelter's case worker: the bell, the notification, the transfer ──
     await sw.goto(`${server.url}/`);
-    const bell = sw.getByRole('link', { name: text(main.en, 'notifications.bellUnread').replace('{{count}}', '1'), exact: true });
+    // Two notices: the referral received before (step 1) and the transfer request.
+    const bell = sw.getByRole('link', { name: text(main.en, 'notifications.bellUnread').replace('{{count}}', '2'), exact: true });
     await bell.waitFor();
     await shot(sw, '04-bell-unread');
     await bell.click();
     await sw.getByRole('heading', { level: 1, name: text(main.en, 'notifications.title') }).waitFor();
+    await sw.getByText(text(main.en, 'notifications.kinds.serviceReferral.received'), { exact: true }).waitFor();
+    await sw.getByRole('link').filter({ hasText: text(main.en, 'notifications.openReferral') }).waitFor();
     const requestedText = text(main.en, 'notifications.kinds.caseTransfer.requested');
     await sw.getByText(requestedText, { exact: true }).waitFor();
     await shot(sw, '05-notifications');
@@ -156,8 +160,8 @@ test('case transfer golden path in Chromium: referral accepted, transfer request
     const summary = (await sw.locator('main').textContent()) ?? '';
     for (const secret of ['Zenobia', 'Quillfeather', '+44 7700 900461', created.reference]) assert.ok(!summary.includes(secret), `the transfer summary shows "${secret}"`);
     await sw.getByText(text(main.en, 'exploitationTypes.labour')).waitFor();
-    // Reading the notice marked it read: the bell shows no count any more.
-    await sw.getByRole('link', { name: text(main.en, 'notifications.bell'), exact: true }).waitFor();
+    // Reading the notice marked it read: the bell counts only the referral notice now.
+    await sw.getByRole('link', { name: text(main.en, 'notifications.bellUnread').replace('{{count}}', '1'), exact: true }).waitFor();
     await shot(sw, '06-transfer-incoming');
     await sw.getByRole('button', { name: text(p.en, 'transfer.accept'), exact: true }).click();
     // Accepting opens the shelter's own new case, with the person's identity now readable here.
@@ -188,6 +192,40 @@ test('case transfer golden path in Chromium: referral accepted, transfer request
     await planForm.getByRole('button', { name: text(p.en, 'plan.save'), exact: true }).click();
     await sw.getByText(GOALS.employment).waitFor();
     await sw.getByText(new RegExp(`${text(p.en, 'plan.version').split('{{')[0]}\u2068?2`)).first().waitFor();
+    const planVersion = (n: number) => sw.getByText(new RegExp(`${text(p.en, 'plan.version').split('{{')[0]}\u2068?${n}`)).first();
+
+    // The needs assessment, area by area (version 3): shown with the plan once saved.
+    await sw.locator('summary', { hasText: text(p.en, 'plan.needs.record') }).click();
+    const needsForm = sw.getByRole('form', { name: text(p.en, 'plan.needs.title') });
+    const housingNeed = needsForm.getByRole('group', { name: text(p.en, 'domains.housing'), exact: true });
+    await housingNeed.getByLabel(text(p.en, 'plan.needs.level'), { exact: true }).selectOption('urgent');
+    await housingNeed.getByLabel(text(p.en, 'plan.needs.note'), { exact: true }).fill(NEEDS.housingNote);
+    await needsForm.getByRole('group', { name: text(p.en, 'domains.employment'), exact: true }).getByLabel(text(p.en, 'plan.needs.level'), { exact: true }).selectOption('medium');
+    await needsForm.getByLabel(text(p.en, 'plan.needs.summary'), { exact: true }).fill(NEEDS.summary);
+    await needsForm.getByRole('button', { name: text(p.en, 'plan.needs.save'), exact: true }).click();
+    await planVersion(3).waitFor();
+    await sw.locator('.plan-summary', { hasText: NEEDS.summary }).waitFor();
+    await sw.getByText(new RegExp(`${text(p.en, 'needLevels.urgent')} — \u2068?${NEEDS.housingNote}`)).waitFor();
+
+    // A goal edited in place (version 4): the survivor's new words, a status and a new review date.
+    await sw.getByRole('button', { name: new RegExp(`^${text(p.en, 'plan.editGoalLabel').split('{{')[0]}\u2068?2`) }).click();
+    const goalEdit = sw.getByRole('form', { name: new RegExp(`^${text(p.en, 'plan.editGoalLabel').split('{{')[0]}\u2068?2`) });
+    await goalEdit.getByLabel(text(p.en, 'plan.survivorWords'), { exact: true }).fill(GOALS.employmentEdited);
+    await goalEdit.getByLabel(text(p.en, 'plan.goalStatus'), { exact: true }).selectOption('in_progress');
+    await goalEdit.getByLabel(text(p.en, 'plan.reviewOn'), { exact: true }).fill('2027-04-15');
+    await goalEdit.getByRole('button', { name: text(p.en, 'plan.saveGoal'), exact: true }).click();
+    await planVersion(4).waitFor();
+    await sw.getByText(GOALS.employmentEdited).waitFor();
+    await sw.getByText('2027-04-15').first().waitFor();
+    assert.equal(await sw.getByText(GOALS.employment, { exact: true }).count(), 0, 'the latest version shows the new words');
+
+    // The history keeps version 2 as it was: opening it shows the old words.
+    await sw.locator('summary', { hasText: text(p.en, 'plan.history') }).click();
+    await sw.getByRole('button', { name: new RegExp(`${text(p.en, 'plan.showVersion').split('{{')[0]}\u2068?2`) }).click();
+    const oldVersion = sw.getByRole('region', { name: new RegExp(`${text(p.en, 'plan.versionShown').split('{{')[0]}\u2068?2`) });
+    await oldVersion.getByText(GOALS.employment, { exact: true }).waitFor();
+    await oldVersion.getByText(text(p.en, 'plan.needs.empty')).waitFor();
+    await shot(sw, '07b-plan-needs-and-history');
 
     // ── 5. A service delivery ──
     await sw.locator('summary', { hasText: text(p.en, 'deliveries.add') }).click();
@@ -240,9 +278,10 @@ test('case transfer golden path in Chromium: referral accepted, transfer request
     assert.equal(((await govCase.json()) as { error: { details: { reason: string } } }).error.details.reason, 'CASE_TRANSFERRED');
     await gw.getByRole('link', { name: text(main.en, 'nav.cases'), exact: true }).click();
     await gw.getByRole('row').filter({ hasText: created.reference }).getByText(text(main.en, 'caseStatus.closed')).waitFor();
-    // The requester was told: the bell counts the "accepted" notice.
-    await gw.getByRole('link', { name: text(main.en, 'notifications.bellUnread').replace('{{count}}', '1'), exact: true }).click();
+    // The requester was told: the bell counts the "accepted" notice and the shelter's answer to the referral.
+    await gw.getByRole('link', { name: text(main.en, 'notifications.bellUnread').replace('{{count}}', '2'), exact: true }).click();
     await gw.getByText(text(main.en, 'notifications.kinds.caseTransfer.accepted'), { exact: true }).waitFor();
+    await gw.getByText(text(main.en, 'notifications.kinds.serviceReferral.responded'), { exact: true }).waitFor();
     await gw.getByRole('button', { name: text(main.en, 'notifications.markAllRead'), exact: true }).click();
     await gw.getByText(text(main.en, 'notifications.allRead')).waitFor();
     await gw.getByRole('link', { name: text(main.en, 'notifications.bell'), exact: true }).waitFor();

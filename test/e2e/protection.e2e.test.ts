@@ -118,8 +118,8 @@ test('protect and assist golden path in Chromium: directory, consent, referral, 
     await nm.getByRole('link', { name: 'Emergency shelter for women' }).click();
     await nm.getByText('4 Hidden Lane', { exact: false }).waitFor();
     await shot(nm, '02-service-provider-view');
-    // Re-importing the export is accepted (done after the address check: the default export withholds
-    // confidential details, and re-importing it currently blanks them on the server, see the report).
+    // Re-importing the export is accepted. The default export withholds confidential details; the
+    // import keeps the sealed details already stored (server/modules/services/hsds.test.ts).
     await nm.getByRole('link', { name: text(p.en, 'directory.back'), exact: true }).click();
     await nm.getByLabel(text(p.en, 'hsds.importLabel'), { exact: true }).setInputFiles({ name: 'directory.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
     await nm.getByRole('status').filter({ hasText: prefix(p.en, 'hsds.imported').trim() }).waitFor();
@@ -232,8 +232,13 @@ test('protect and assist golden path in Chromium: directory, consent, referral, 
     await planForm.getByRole('button', { name: text(p.en, 'plan.save'), exact: true }).click();
     await gw.getByRole('status').filter({ hasText: text(p.en, 'plan.saved') }).waitFor();
     await gw.getByText('I want my own flat near my sister').waitFor();
-    await gw.getByLabel(text(p.en, 'plan.changeStatus'), { exact: true }).selectOption('in_progress');
+    // Editing the goal (its status here) saves version 2.
+    await gw.getByRole('button', { name: new RegExp(`^${text(p.en, 'plan.editGoalLabel').split('{{')[0]}`) }).click();
+    const goalEdit = gw.getByRole('form', { name: new RegExp(`^${text(p.en, 'plan.editGoalLabel').split('{{')[0]}`) });
+    await goalEdit.getByLabel(text(p.en, 'plan.goalStatus'), { exact: true }).selectOption('in_progress');
+    await goalEdit.getByRole('button', { name: text(p.en, 'plan.saveGoal'), exact: true }).click();
     await gw.getByText(new RegExp(`${text(p.en, 'plan.version').split('{{')[0]}\u2068?2`)).first().waitFor();
+    await gw.getByRole('listitem').filter({ hasText: 'I want my own flat near my sister' }).filter({ hasText: text(p.en, 'goalStatus.in_progress') }).first().waitFor();
     await gw.locator('summary', { hasText: text(p.en, 'plan.history') }).click();
     await shot(gw, '09c-case-plan');
 

@@ -11,7 +11,9 @@ import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, desktopContext, launchChromiu
  * Security golden path in Chromium: the administrator enrols two-factor sign-in (QR code, a code
  * computed here from the shown key, recovery codes), requires it for identity roles, signs in
  * again in two steps; a case worker without it is sent to enrol; an investigator breaks the glass
- * on a case and reads it under emergency access, which the case then shows to its readers.
+ * on a case and reads it under emergency access, which the case then shows to its readers; the
+ * administrator replaces the recovery codes and requires a purpose for identity reads, which the
+ * case page then asks for; an auditor filters the access log down to that case's identity reads.
  * Run: npm run build && node --import tsx --test test/e2e/security.e2e.test.ts
  */
 const en = locale('en');
@@ -144,6 +146,56 @@ test('two-factor enrolment, two-step sign-in, the enrolment gate and break-the-g
     await page.getByRole('heading', { level: 2, name: text(sec, 'emergency.historyTitle') }).waitFor();
     await page.getByRole('row').filter({ hasText: 'Test investigator' }).filter({ hasText: 'imminent threat' }).waitFor();
     await shot(page, '08-emergency-history');
+
+    // 7. New recovery codes on the account page (password and the next code): ten, shown once.
+    await page.getByRole('link', { name: text(en, 'nav.account'), exact: true }).click();
+    await page.getByText(text(sec, 'twoFactor.regenerateTitle'), { exact: true }).click();
+    server.clock.advanceMinutes(0.5);
+    await page.getByLabel(text(sec, 'twoFactor.password'), { exact: true }).first().fill(admin.password);
+    await page.locator('#two-factor-regenerate-code').fill(codeAt(secret, new Date(enrolledAt.getTime() + 60_000)));
+    await page.getByRole('button', { name: text(sec, 'twoFactor.regenerate'), exact: true }).click();
+    await page.getByText(text(sec, 'twoFactor.recoveryRegenerated')).waitFor();
+    const newCodes = await page.locator('#two-factor-recovery li code').allTextContents();
+    assert.equal(newCodes.length, 10);
+    assert.equal(newCodes.filter((code) => recoveryCodes.includes(code)).length, 0);
+    await page.getByRole('button', { name: text(sec, 'twoFactor.recoverySaved'), exact: true }).click();
+
+    // 8. The organisation now asks why an identity is opened: the case page asks once, then shows it.
+    await page.getByRole('link', { name: text(en, 'nav.security'), exact: true }).click();
+    await page.getByLabel(text(sec, 'policy.requireAccessPurpose')).check();
+    await page.getByRole('button', { name: text(sec, 'policy.save'), exact: true }).click();
+    await page.getByRole('status').filter({ hasText: text(sec, 'policy.saved') }).waitFor();
+    await page.goto(`${server.url}/cases/${caseId}`);
+    await page.getByRole('heading', { level: 2, name: text(sec, 'accessPurpose.title') }).waitFor();
+    assert.equal(await page.getByText(SEEDED_IDENTITY.familyName).count(), 0, 'no identity before a purpose is given');
+    await shot(page, '09-access-purpose');
+    await page.getByLabel(text(sec, 'accessPurpose.label'), { exact: true }).selectOption('legal_proceedings');
+    await page.getByRole('button', { name: text(sec, 'accessPurpose.open'), exact: true }).click();
+    await page.getByText(SEEDED_IDENTITY.familyName).first().waitFor();
+    await page.reload();
+    await page.getByText(SEEDED_IDENTITY.familyName).first().waitFor();
+    assert.equal(await page.getByRole('heading', { level: 2, name: text(sec, 'accessPurpose.title') }).count(), 0, 'remembered for the session');
+
+    // 9. An auditor narrows the log to identity reads of this case and sees who, when and why.
+    const auditor = await server.seedUser(admin.organisationId, 'auditor');
+    const aud = await newPage(await desktopContext(browser));
+    await aud.goto(`${server.url}/login`);
+    await submitSignIn(aud, en, auditor);
+    await aud.getByRole('heading', { level: 1, name: /Test auditor/ }).waitFor();
+    await aud.waitForLoadState('networkidle');
+    await aud.getByRole('link', { name: text(en, 'nav.audit'), exact: true }).click();
+    await aud.getByRole('heading', { level: 1, name: text(en, 'audit.title') }).waitFor();
+    await aud.getByLabel(text(en, 'audit.action'), { exact: true }).selectOption('person.identityViewed');
+    await aud.getByLabel(text(en, 'audit.filters.caseId'), { exact: true }).fill(caseId);
+    await aud.getByRole('button', { name: text(en, 'audit.filters.apply'), exact: true }).click();
+    // Interpolated values are wrapped in Unicode isolates (FSI … PDI) by the app's i18n setup.
+    const purposeLine = text(en, 'audit.purpose').replace('{{purpose}}', `\u2068${text(en, 'accessPurposes.legal_proceedings')}\u2069`);
+    await aud.getByText(purposeLine).first().waitFor();
+    const rows = (await aud.locator('tbody tr').allTextContents()).map((row) => row.replace(/\s+/g, ' '));
+    assert.ok(rows.length >= 3, 'creation, the earlier views and the views with a purpose');
+    assert.ok(rows.every((row) => row.includes(text(en, 'auditActions.person.identityViewed'))), rows.join('\n'));
+    assert.ok(rows.some((row) => row.includes(admin.email) && row.includes(purposeLine)), rows.join('\n'));
+    await shot(aud, '10-audit-filtered');
 
     assert.deepEqual(problems, []);
   } catch (error) {

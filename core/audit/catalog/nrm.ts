@@ -6,12 +6,14 @@
 import { z } from 'zod';
 import { CASE_STATUSES } from '../../nrm/case-status.ts';
 import { CLOSURE_REASONS } from '../../nrm/closure.ts';
+import { ACCESS_PURPOSES } from '../../security/access-purpose.ts';
 
 const ZStatus = z.enum(CASE_STATUSES);
 
 export const NRM_AUDIT_EVENTS = {
   'case.created': z.object({ reference: z.string(), isChild: z.boolean(), jurisdictionProfile: z.string() }).strict(),
-  'person.identityViewed': z.object({ personId: z.string(), purpose: z.string() }).strict(),
+  // purpose: which view opened it; accessPurpose: the reader's stated reason, a code (security policy, migration 0020).
+  'person.identityViewed': z.object({ personId: z.string(), purpose: z.string(), accessPurpose: z.enum(ACCESS_PURPOSES).optional() }).strict(),
   'person.identitiesListed': z.object({ count: z.number().int(), searched: z.boolean() }).strict(),
   'person.identityUpdated': z.object({ personId: z.string(), fields: z.array(z.string()) }).strict(),
   'screening.recorded': z.object({ screeningId: z.string(), listId: z.string(), outcome: z.string() }).strict(),
@@ -30,6 +32,12 @@ export const NRM_AUDIT_EVENTS = {
   'deadline.elapsed': z.object({ deadlineId: z.string(), kind: z.string(), dueAt: z.string() }).strict(),
   'document.uploaded': z.object({ documentId: z.string(), contentType: z.string(), sizeBytes: z.number().int() }).strict(),
   'document.downloaded': z.object({ documentId: z.string() }).strict(),
+  // A list of documents shows their file names (identifying): which documents were shown, never the names.
+  'document.listed': z.object({ holder: z.enum(['case', 'plan']), documentIds: z.array(z.string()) }).strict(),
+  'document.uploadedToPlan': z.object({ documentId: z.string(), planId: z.string(), contentType: z.string(), sizeBytes: z.number().int() }).strict(),
+  'document.downloadedFromPlan': z.object({ documentId: z.string(), planId: z.string() }).strict(),
+  // A plan document copied onto the receiver's plan when a transferred case is handed over.
+  'document.receivedByTransfer': z.object({ documentId: z.string(), planId: z.string(), transferId: z.string(), fromOrgId: z.string(), fromDocumentId: z.string() }).strict(),
   'anonymousNotification.recorded': z.object({ notificationId: z.string() }).strict(),
   'referralDraft.saved': z.object({ draftId: z.string(), step: z.number().int() }).strict(),
   'referralDraft.deleted': z.object({ draftId: z.string() }).strict(),

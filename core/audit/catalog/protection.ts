@@ -38,6 +38,8 @@ export const PROTECTION_AUDIT_EVENTS = {
   'serviceReferral.sharedViewed': z.object({ referralId: ZId, viewerOrgId: ZId, fieldGroups: z.array(z.string()) }).strict(),
   'serviceDelivery.recorded': z.object({ deliveryId: ZId, serviceKind: z.string(), referralId: ZId.nullable(), recordedByOrgId: ZId }).strict(),
   'plan.versionSaved': z.object({ planId: ZId, version: z.number().int(), domains: z.array(z.string()), goals: z.number().int(), approvalStatus: z.string() }).strict(),
+  /** The plan (the survivor's words and needs) was opened: the latest version, or the history with the versions shown. */
+  'plan.viewed': z.object({ planId: ZId, scope: z.enum(['latest', 'history']), versions: z.array(z.number().int()) }).strict(),
   'plan.reviewed': z.object({ planId: ZId, version: z.number().int(), decision: z.enum(['approved', 'returned']) }).strict(),
   'planSettings.changed': z.object({ requiresApproval: z.boolean() }).strict(),
   'remedy.claimOpened': z.object({ claimId: ZId, kind: z.string(), status: z.string(), currency: z.string() }).strict(),

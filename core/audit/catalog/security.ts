@@ -10,12 +10,15 @@ export const SECURITY_AUDIT_EVENTS = {
   'twoFactor.enrolmentStarted': z.object({}).strict(),
   'twoFactor.enabled': z.object({ recoveryCodes: z.number().int() }).strict(),
   'twoFactor.disabled': z.object({}).strict(),
+  /** A fresh set of recovery codes replaced every earlier one (password and a current code given). */
+  'twoFactor.recoveryCodesRegenerated': z.object({ recoveryCodes: z.number().int() }).strict(),
   /** The password was right; a second step is now due. */
   'twoFactor.challenged': z.object({ challengeId: z.string() }).strict(),
   'twoFactor.verified': z.object({ challengeId: z.string(), method: z.enum(['totp', 'recovery_code']), recoveryCodesLeft: z.number().int() }).strict(),
-  'twoFactor.failed': z.object({ reason: z.enum(['WRONG_CODE', 'LOCKED', 'CHALLENGE_INVALID']), purpose: z.enum(['login', 'enrolment', 'disable']) }).strict(),
+  'twoFactor.failed': z.object({ reason: z.enum(['WRONG_CODE', 'LOCKED', 'CHALLENGE_INVALID']), purpose: z.enum(['login', 'enrolment', 'disable', 'recovery_codes']) }).strict(),
   // Organisation policy: the organisation's chain.
-  'securityPolicy.changed': z.object({ twoFactorRequirement: z.enum(TWO_FACTOR_REQUIREMENTS), emergencyAccessHours: z.number().int() }).strict(),
+  // requireAccessPurpose: added with migration 0020 (absent from earlier rows).
+  'securityPolicy.changed': z.object({ twoFactorRequirement: z.enum(TWO_FACTOR_REQUIREMENTS), emergencyAccessHours: z.number().int(), requireAccessPurpose: z.boolean().optional() }).strict(),
   // Break-the-glass: a class of its own, so an auditor can list every emergency access at once.
   'emergencyAccess.granted': z.object({ grantId: z.string(), caseId: z.string(), hours: z.number().int(), expiresAt: z.string() }).strict(),
   /** Every read of the case made through a grant (beside the usual identityViewed row). */

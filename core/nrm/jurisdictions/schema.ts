@@ -35,8 +35,9 @@ export const ZHoliday = z.strictObject({ date: ZPlainDate, name: z.string().min(
 
 export const ZJurisdictionProfile = z
   .strictObject({
-    id: z.string().regex(/^[a-z][a-z0-9_-]*$/),
-    version: z.string().regex(/^\d+\.\d+\.\d+$/),
+    // Bounded: both are the table's primary key, and an index entry has a size limit.
+    id: z.string().max(64).regex(/^[a-z][a-z0-9_-]*$/),
+    version: z.string().max(32).regex(/^\d+\.\d+\.\d+$/),
     name: z.string().min(1),
     /** The first day these rules apply to (e.g. a change in the law). */
     validFrom: ZPlainDate,

@@ -4,6 +4,8 @@ export interface TDocumentsTable {
   orgId: string;
   id: string;
   caseId: string;
+  /** Null for a case document; the plan of the same case for a plan document (migration 0019). */
+  planId: string | null;
   fileNameCiphertext: string;
   contentType: string;
   sizeBytes: number;
@@ -13,7 +15,7 @@ export interface TDocumentsTable {
   uploadedAt: TTimestamp;
 }
 
-/** Case documents (migration 0006). */
+/** Case and plan documents (migrations 0006, 0019). */
 export interface TDocumentTables {
   documents: TDocumentsTable;
 }

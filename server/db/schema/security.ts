@@ -32,6 +32,8 @@ export interface TOrganisationSecurityPoliciesTable {
   orgId: string;
   twoFactorRequirement: string;
   emergencyAccessHours: number;
+  /** Identity reads need a stated purpose code (migration 0020). */
+  requireAccessPurpose: Generated<boolean>;
   updatedAt: TTimestamp;
 }
 

@@ -7,6 +7,7 @@ import { requireUser } from '../../authz/policy.ts';
 import { authorizeInOrganisation } from '../../authz/org-access.ts';
 import { chainKeyFor } from '../../audit/audit-writer.ts';
 import { verifyAuditChain } from '../../audit/verify-chain.ts';
+import { findAuditEvents } from './audit.repo.ts';
 
 const ZAuditEvent = z.object({
   id: z.string(), seq: z.number().int(), action: z.string(), actorId: z.string().nullable(), actorLabel: z.string().nullable(),
@@ -14,12 +15,16 @@ const ZAuditEvent = z.object({
 });
 const ZAuditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
+  /** Paging: the `nextBeforeSeq` of the previous page. */
   beforeSeq: z.coerce.number().int().min(1).optional(),
   /** Exact event name, e.g. `person.identityViewed`: who looked at identities. */
   action: z.string().regex(/^[a-zA-Z]+\.[a-zA-Z]+$/).optional(),
   actorId: z.uuid().optional(),
   caseId: z.uuid().optional(),
   subjectId: z.string().min(1).max(100).optional(),
+  /** Time window: `since` inclusive, `until` exclusive (ISO 8601 with offset). */
+  since: z.iso.datetime({ offset: true }).optional(),
+  until: z.iso.datetime({ offset: true }).optional(),
 }).strict();
 const ZVerification = z.object({ ok: z.boolean(), checked: z.number().int(), firstBrokenSeq: z.number().int().nullable(), reason: z.string().nullable() });
 
@@ -27,23 +32,15 @@ export function registerAuditRoutes(app: FastifyInstance, deps: TAppDeps): void 
   const api = zodApp(app);
 
   api.get('/api/organisations/:orgId/audit-events', {
-    schema: { tags: ['audit'], summary: 'The organisation\'s audit events, newest first; filter by action, actor, case or subject (the access log)', params: ZOrgParams, querystring: ZAuditQuery, response: { 200: z.object({ events: z.array(ZAuditEvent) }), ...ERROR_RESPONSES } },
+    schema: { tags: ['audit'], summary: 'The organisation\'s audit events, newest first, a page at a time; filter by action, actor, case, subject or time (the access log)', params: ZOrgParams, querystring: ZAuditQuery, response: { 200: z.object({ events: z.array(ZAuditEvent), nextBeforeSeq: z.number().int().nullable() }), ...ERROR_RESPONSES } },
     config: { access: { auth: 'user', permission: 'audit.read' } },
   }, async (request) => {
     await authorizeInOrganisation(deps.database.db, requireUser(request.actor), request.params.orgId, 'audit.read');
-    let query = deps.database.db
-      .selectFrom('auditEvents')
-      .select(['id', 'seq', 'action', 'actorId', 'actorLabel', 'subjectType', 'subjectId', 'createdAt', 'metadata'])
-      .where('orgId', '=', request.params.orgId)
-      .orderBy('seq', 'desc')
-      .limit(request.query.limit);
-    if (request.query.beforeSeq) query = query.where('seq', '<', request.query.beforeSeq);
-    if (request.query.action) query = query.where('action', '=', request.query.action);
-    if (request.query.actorId) query = query.where('actorId', '=', request.query.actorId);
-    if (request.query.caseId) query = query.where('caseId', '=', request.query.caseId);
-    if (request.query.subjectId) query = query.where('subjectId', '=', request.query.subjectId);
-    const rows = await query.execute();
-    return { events: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })) };
+    const { since, until, ...filter } = request.query;
+    const rows = await findAuditEvents(deps.database.db, request.params.orgId, { ...filter, since: since ? new Date(since) : undefined, until: until ? new Date(until) : undefined });
+    // A full page may have older events behind it; a short one is the end.
+    const nextBeforeSeq = rows.length === filter.limit ? rows.at(-1)!.seq : null;
+    return { events: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })), nextBeforeSeq };
   });
 
   api.get('/api/organisations/:orgId/audit-verification', {

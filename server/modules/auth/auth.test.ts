@@ -1,6 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { COMMON_PASSWORDS_FILE } from '../../security/common-passwords.ts';
 import { createTestApp, TEST_PASSWORD, type TTestApp, type TTestUser } from '../../../test/support/test-app.ts';
 import { auditRows } from '../../../test/support/audit-rows.ts';
 import { ENGINE } from '../../../test/support/test-database.ts';
@@ -114,6 +116,23 @@ describe(`auth (${ENGINE})`, () => {
     const relogin = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: 'a fine new passphrase' } });
     assert.equal(relogin.statusCode, 200);
     assert.equal((await auditRows(t.database, 'user.passwordChanged', user.userId)).length, 1);
+  });
+
+  test('a listed common password of twelve or more characters is refused by the list rule', async () => {
+    const user: TTestUser = await t.addUser(orgId, 'case_worker');
+    const agent = await t.login(user);
+    // Taken from the bundled list itself, long and varied enough that only the list rule can refuse it.
+    const listed = readFileSync(COMMON_PASSWORDS_FILE, 'utf8').split(/\r?\n/)
+      .find((line) => !line.startsWith('#') && line.length >= 12 && new Set(line).size >= 5 && !/[A-Z]/.test(line));
+    assert.ok(listed, 'the bundled list has a password of 12+ characters');
+    const refused = await agent.request('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: listed });
+    assert.equal(refused.statusCode, 400);
+    const error = refused.json().error;
+    assert.equal(error.code, 'VALIDATION_FAILED');
+    assert.deepEqual(error.details.passwordProblems, ['COMMON_PASSWORD']);
+    assert.equal(error.details.issues[0].path, 'body.newPassword');
+    const check = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: TEST_PASSWORD } });
+    assert.equal(check.statusCode, 200, 'password unchanged');
   });
 
   test('responses carry the strict security headers', async () => {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { TDb } from '../../db/database.ts';
+import type { TDb, TTx } from '../../db/database.ts';
 
 /**
  * What a restore must reproduce exactly: the row count of every table and the head of every audit
@@ -12,7 +12,7 @@ export interface TBackupManifest {
   auditChainHeads: Record<string, { lastSeq: number; lastHash: string }>;
 }
 
-export async function computeBackupManifest(db: TDb, takenAt: Date): Promise<TBackupManifest> {
+export async function computeBackupManifest(db: TDb | TTx, takenAt: Date): Promise<TBackupManifest> {
   const tables = await sql<{ tableName: string }>`
     select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(db);
   const rowCounts: Record<string, number> = {};

@@ -22,8 +22,9 @@ export function registerBackupRoutes(app: FastifyInstance, deps: TAppDeps): void
     if (!dump) throw new AppError('DOMAIN_RULE_VIOLATED', 'This server uses PostgreSQL: back it up with pg_dump (see the README).', { reason: 'USE_PG_DUMP' });
     // Record the backup first, so the manifest (taken with the dump) includes this event.
     await runUserUseCase(deps, request, (ctx) => ctx.audit.record('backup.created', { orgId: null, metadata: {} }));
-    const manifest = await computeBackupManifest(deps.database.db, deps.clock());
-    const bytes = await dump();
+    // Manifest and snapshot from the same moment: the embedded pool's only connection is held
+    // for both, so no write can land between the row counts and the dump (it waits instead).
+    const { manifest, bytes } = await deps.database.transaction(async (tx) => ({ manifest: await computeBackupManifest(tx, deps.clock()), bytes: await dump() }));
     return reply
       .type('application/gzip')
       .header('content-disposition', `attachment; filename="palermo-${manifest.takenAt.slice(0, 10)}.tar.gz"`)

@@ -7,6 +7,7 @@ import { getOrganisationProfile } from '../cases/jurisdiction.ts';
 import { nextReference } from '../cases/cases.repo.ts';
 import { openIdentity, sealIdentity } from '../cases/person-identity.ts';
 import { copyPlanForTransfer } from '../plans/plans.service.ts';
+import { copyPlanDocumentsForTransfer } from '../documents/plan-documents-transfer.ts';
 import { writePersonBlockingKeys } from '../linkage/blocking-keys/blocking-keys.ts';
 
 /** Deadlines the sender's case no longer has once it is closed (as for any closure). */
@@ -15,9 +16,10 @@ const SENDER_DEADLINE_KINDS = ['rg_decision', 'recovery_period_end'];
 /**
  * Moves responsibility for a case: the receiver gets a new person and case (identity re-sealed
  * under its own key, with a new blind index), the NRM status and dates, the child-pathway facts
- * and the latest recovery plan; the sender's case is closed as `transferred` and points at the
- * new one. Decision reasons, screenings, documents and service referrals stay with the sender:
- * they were written under its responsibility (and its key). Runs in the receiver's transaction.
+ * and the latest recovery plan with its documents (the receiver builds the plan from now on); the
+ * sender's case is closed as `transferred` and points at the new one. Decision reasons,
+ * screenings, case documents and service referrals stay with the sender: they were written under
+ * its responsibility (and its key). Runs in the receiver's transaction.
  * @throws INVALID_TRANSITION (CASE_CLOSED) when the sender closed the case meanwhile
  */
 export async function handOverCase(ctx: TCtx, transfer: { id: string; orgId: string; caseId: string; receivingOrgId: string }) {
@@ -54,6 +56,7 @@ export async function handOverCase(ctx: TCtx, transfer: { id: string; orgId: str
     createdBy: ctx.actor.type === 'user' ? ctx.actor.userId : null, createdAt: now, updatedAt: now,
   } as never).execute();
   const planCopied = await copyPlanForTransfer(ctx, { orgId: transfer.orgId, caseId: transfer.caseId }, { orgId: transfer.receivingOrgId, caseId });
+  if (planCopied) await copyPlanDocumentsForTransfer(ctx, { orgId: transfer.orgId, caseId: transfer.caseId }, { orgId: transfer.receivingOrgId, caseId }, transfer.id);
 
   await ctx.db.updateTable('cases').set({
     status: 'closed', closedAt: now, closureReason: 'transferred', transferredToOrgId: transfer.receivingOrgId, transferredToCaseId: caseId, version: source.version + 1, updatedAt: now,

@@ -8,7 +8,7 @@ import type { TAppDeps } from '../../http/app-deps.ts';
 import { ERROR_RESPONSES, ZOrgParams } from '../../http/common-schemas.ts';
 import { runUserUseCase, zodApp } from '../../http/route-helpers.ts';
 import {
-  ZAgeAssessmentRequest, ZBestInterestsRequest, ZCaseListQuery, ZCaseParams, ZCaseResponse, ZCaseSummary, ZClosureRequest,
+  ZAgeAssessmentRequest, ZBestInterestsRequest, ZCaseDetailQuery, ZCaseListQuery, ZCaseParams, ZCaseResponse, ZCaseSummary, ZClosureRequest,
   ZConsentRequest, ZCreateCaseRequest, ZDecisionRequest, ZGuardianRequest, ZLeadRequest, ZProtection, ZReconsiderationRequest, ZVersionRequest,
 } from './cases.schemas.ts';
 import { assignChildProtectionLead, recordAgeAssessment, recordBestInterestsDetermination, recordGuardian } from './use-cases/child-protection.ts';
@@ -73,9 +73,9 @@ export function registerCaseRoutes(app: FastifyInstance, deps: TAppDeps): void {
   });
 
   api.get(CASE_URL, {
-    schema: { tags: ['cases'], summary: 'One case with its clock, screenings, decisions and allowed actions (identity reads are audited)', params: ZCaseParams, response: { 200: ZCaseResponse, ...ERROR_RESPONSES } },
+    schema: { tags: ['cases'], summary: 'One case with its clock, screenings, decisions and allowed actions (identity reads are audited, with ?purpose= when the security policy requires one)', params: ZCaseParams, querystring: ZCaseDetailQuery, response: { 200: ZCaseResponse, ...ERROR_RESPONSES } },
     config: { access: { auth: 'user', permission: 'case.read' } },
-  }, async (request) => ({ case: await runUserUseCase(deps, request, (ctx) => loadCaseDetail(ctx, request.params.orgId, request.params.caseId, 'case_view')) }));
+  }, async (request) => ({ case: await runUserUseCase(deps, request, (ctx) => loadCaseDetail(ctx, request.params.orgId, request.params.caseId, 'case_view', request.query.purpose)) }));
 
   api.get(`${CASE_URL}/timeline`, {
     schema: { tags: ['cases'], summary: 'Everything that happened to the case, from the audit log', params: ZCaseParams, response: { 200: ZTimeline, ...ERROR_RESPONSES } },

@@ -5,6 +5,7 @@ import { ZConsentTopic } from '../../../core/nrm/consent.ts';
 import { ZAgeStatus } from '../../../core/nrm/child-pathway.ts';
 import { EXPLOITATION_TYPES } from '../../../core/nrm/anonymous-notification.ts';
 import { ZScreeningResult } from '../../../core/screening/schemas.ts';
+import { ACCESS_PURPOSES } from '../../../core/security/access-purpose.ts';
 import { ZUuid } from '../../http/common-schemas.ts';
 import { ZPersonIdentity } from './person-identity.ts';
 
@@ -13,7 +14,7 @@ export const ZSex = z.enum(['female', 'male', 'other', 'not_known']);
 export const ZExploitationType = z.enum(EXPLOITATION_TYPES);
 export const ZCaseSource = z.enum(['case_management', 'hotline', 'other']);
 const ZReasons = z.array(z.string().trim().min(1).max(20_000)).min(1).max(50);
-const ZExpectedVersion = z.int().min(1);
+const ZExpectedVersion = z.int().min(1).max(2_147_483_647); // an integer column
 
 export const ZCaseParams = z.object({ orgId: ZUuid, caseId: ZUuid }).strict();
 
@@ -40,6 +41,9 @@ export const ZCaseListQuery = z.strictObject({
   overdue: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+
+/** `purpose`: why the reader opens the identity; required when the organisation's security policy says so. */
+export const ZCaseDetailQuery = z.strictObject({ purpose: z.enum(ACCESS_PURPOSES).optional() });
 
 export const ZConsentRequest = z.strictObject({
   decision: z.enum(['given', 'declined']),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPlainDate } from '../../../core/nrm/calendar.ts';
 import { blindIndexTokens, openJson, sealJson } from '../../crypto/field-encryption.ts';
 import type { TKeyring } from '../../crypto/keyring.ts';
 import type { TDb, TTx } from '../../db/database.ts';
@@ -12,7 +13,7 @@ export const ZPersonIdentity = z.strictObject({
   givenName: ZName.optional(),
   familyName: ZName.optional(),
   otherNames: z.array(ZName).max(20).optional(),
-  dateOfBirth: z.iso.date().optional(),
+  dateOfBirth: ZPlainDate.optional(),
   documentNumbers: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
   phone: z.string().trim().min(1).max(50).optional(),
   address: z.string().trim().min(1).max(500).optional(),

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { EXPLOITATION_TYPES } from '../../../core/nrm/anonymous-notification.ts';
-import { ZUuid } from '../../http/common-schemas.ts';
+import { ZPlainDate } from '../../../core/nrm/calendar.ts';
+import { ZExpectedVersion, ZUuid } from '../../http/common-schemas.ts';
 import { ZPersonIdentity } from '../cases/person-identity.ts';
 
 const ZCountry = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2');
 const ZCurrency = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217, e.g. EUR');
-const ZDate = z.iso.date();
-const ZAmount = z.number().nonnegative().max(1e12).multipleOf(0.01);
+const ZDate = ZPlainDate;
+/** Amounts are stored as numeric(14, 2): twelve digits before the decimal point. */
+const ZAmount = z.number().nonnegative().max(999_999_999_999.99).multipleOf(0.01);
 
 export const INVESTIGATION_STATUSES = ['open', 'closed_charged', 'closed_no_further_action', 'suspended'] as const;
 export const SPECIAL_TECHNIQUES = ['financial_investigation', 'digital_evidence', 'undercover', 'controlled_delivery'] as const;
@@ -30,7 +32,7 @@ export const ZCreateInvestigation = z.strictObject({
   countriesInvolved: z.array(ZCountry).max(50),
   jointInvestigationTeam: z.boolean(),
 });
-export const ZInvestigationStatus = z.strictObject({ status: z.enum(INVESTIGATION_STATUSES), closedOn: ZDate.nullable(), expectedVersion: z.int().min(1) });
+export const ZInvestigationStatus = z.strictObject({ status: z.enum(INVESTIGATION_STATUSES), closedOn: ZDate.nullable(), expectedVersion: ZExpectedVersion });
 export const ZCooperationRequest = z.strictObject({
   kind: z.enum(['mutual_legal_assistance', 'extradition', 'joint_investigation_team']), country: ZCountry, sentOn: ZDate,
   status: z.enum(['pending', 'granted', 'refused', 'withdrawn']), respondedOn: ZDate.nullable(),

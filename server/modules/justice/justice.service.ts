@@ -123,6 +123,11 @@ export async function recordSentence(ctx: TCtx, orgId: string, suspectId: string
 export async function recordConfiscation(ctx: TCtx, orgId: string, investigationId: string, input: z.infer<typeof ZConfiscation>): Promise<string> {
   const { row } = await requireVisibleInvestigation(ctx, orgId, investigationId, 'investigation.read');
   assertMayProsecute(ctx, orgId);
+  if (input.suspectId !== null) {
+    // The suspect must be one of this investigation's: an unknown id would otherwise fail on the foreign key.
+    const suspect = await ctx.db.selectFrom('suspects').select('id').where('id', '=', input.suspectId).where('investigationId', '=', investigationId).executeTakeFirst();
+    if (!suspect) throw new AppError('NOT_FOUND', 'Suspect not found in this investigation.');
+  }
   const inserted = await ctx.db.insertInto('confiscations').values({ orgId: row.orgId, investigationId, ...input }).returning('id').executeTakeFirstOrThrow();
   await ctx.audit.record('confiscation.recorded', { orgId: row.orgId, subjectType: 'investigation', subjectId: investigationId, metadata: { investigationId, confiscationId: inserted.id, kind: input.kind } });
   return investigationId;

@@ -11,13 +11,13 @@ type TRow = Record<string, unknown>;
  * Re-encrypts one batch of `set` for `orgId` from any older key version to `toVersion`.
  * Returns how many rows moved (0 = this set is done for the organisation).
  */
-async function reencryptBatch(deps: TContextDeps, set: TSealedColumnSet, orgId: string, toVersion: number): Promise<number> {
+async function reencryptBatch(deps: TContextDeps, set: TSealedColumnSet, orgId: string, toVersion: number, batchSize: number): Promise<number> {
   return deps.database.transaction(async (tx) => {
     const db = tx as unknown as { selectFrom(table: string): any; updateTable(table: string): any }; // the sets name tables and columns as data
     const columns = [...new Set([...set.primaryKey, set.keyOrgColumn, set.versionColumn, 'orgId', ...(set.extraColumns ?? []), ...set.columns.map((c) => c.column)])];
     const rows: TRow[] = await db.selectFrom(set.table).select(columns)
       .where(set.keyOrgColumn, '=', orgId).where(set.versionColumn, 'is not', null).where(set.versionColumn, '<', toVersion)
-      .limit(REENCRYPT_BATCH).forUpdate().execute();
+      .limit(batchSize).forUpdate().execute();
     if (rows.length === 0) return 0;
     const target = await deps.keyring.keyVersion(tx, orgId, toVersion);
     for (const row of rows) {
@@ -48,13 +48,14 @@ async function reencryptBatch(deps: TContextDeps, set: TSealedColumnSet, orgId: 
 /**
  * Moves every ciphertext of the organisation to key version `toVersion`, batch by batch; rows
  * already there are not selected, so stopping and starting again loses nothing (resumable).
- * Yields to the event loop between batches.
+ * Yields to the event loop between batches. `batchSize` is for tests that stop a run between
+ * batches (onBatch throwing) to prove the resume.
  */
-export async function reencryptOrganisation(deps: TContextDeps, orgId: string, toVersion: number, onBatch: (moved: number) => Promise<void> = async () => {}): Promise<number> {
+export async function reencryptOrganisation(deps: TContextDeps, orgId: string, toVersion: number, onBatch: (moved: number) => Promise<void> = async () => {}, batchSize = REENCRYPT_BATCH): Promise<number> {
   let total = 0;
   for (const set of SEALED_COLUMN_SETS) {
     for (;;) {
-      const moved = await reencryptBatch(deps, set, orgId, toVersion);
+      const moved = await reencryptBatch(deps, set, orgId, toVersion, batchSize);
       if (moved === 0) break;
       total += moved;
       await onBatch(moved);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPlainDate } from '../../../core/nrm/calendar.ts';
 import { GOAL_OWNER_KINDS, GOAL_STATUSES, NEED_LEVELS, PLAN_APPROVAL_STATUSES, planIssues, ZGoalDomain } from '../../../core/protection/plan.ts';
 import { ZUuid } from '../../http/common-schemas.ts';
 
@@ -16,7 +17,7 @@ export const ZGoal = z.strictObject({
   survivorWords: ZText(2000),
   description: ZText(2000).nullable().default(null),
   owner: z.strictObject({ kind: z.enum(GOAL_OWNER_KINDS), userId: ZUuid.nullable().default(null) }),
-  reviewOn: z.iso.date(),
+  reviewOn: ZPlainDate,
   status: z.enum(GOAL_STATUSES),
 });
 
@@ -24,7 +25,7 @@ export const ZPlanContent = z.strictObject({
   /** The domains the survivor chose to work on; every goal sits in one of them. */
   chosenDomains: z.array(ZGoalDomain).min(1).max(9).refine(unique, 'Domains repeat'),
   needsAssessment: z.strictObject({
-    assessedOn: z.iso.date(),
+    assessedOn: ZPlainDate,
     needs: z.array(z.strictObject({ domain: ZGoalDomain, level: z.enum(NEED_LEVELS), note: ZText(2000).nullable().default(null) })).max(9),
     summary: ZText(4000).nullable().default(null),
   }),
@@ -53,7 +54,8 @@ export const ZPlanVersionView = z.object({
   needsAssessment: z.object({ assessedOn: z.string(), needs: z.array(z.object({ domain: z.string(), level: z.string(), note: z.string().nullable() })), summary: z.string().nullable() }),
   goals: z.array(z.object({
     id: z.string(), domain: z.string(), survivorWords: z.string(), description: z.string().nullable(),
-    owner: z.object({ kind: z.string(), userId: z.string().nullable() }), reviewOn: z.string(), status: z.string(),
+    /** displayName: the named member's name, for showing; not part of what is saved. */
+    owner: z.object({ kind: z.string(), userId: z.string().nullable(), displayName: z.string().nullable() }), reviewOn: z.string(), status: z.string(),
   })),
   changeNote: z.string().nullable(),
   createdBy: ZUserRef,
@@ -72,4 +74,5 @@ export const ZPlanView = z.object({
   current: ZPlanVersionView,
   abilities: z.record(z.string(), z.boolean()),
 });
+export const ZGoalOwnerCandidates = z.object({ owners: z.array(z.object({ userId: z.string(), displayName: z.string() })) });
 export const ZPlanResponse = z.object({ plan: ZPlanView.nullable(), requiresApproval: z.boolean() });

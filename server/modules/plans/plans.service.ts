@@ -7,11 +7,12 @@ import { can } from '../../authz/policy.ts';
 import { openJson, sealJson } from '../../crypto/field-encryption.ts';
 import type { TDb, TTx } from '../../db/database.ts';
 import { getCaseRow } from '../cases/cases.repo.ts';
+import { ownerNames } from './goal-owners.ts';
 import type { TPlanContent, TPlanVersionView } from './plans.schemas.ts';
 
 /** The survivor's words and the needs assessment are narrative: sealed like identity, bound to the version. */
 export const contentContext = (orgId: string, planId: string, version: number) => `palermo/plan-content/${orgId}/${planId}/${version}`;
-type TStoredContent = TPlanContent & { goals: (TPlanContent['goals'][number] & { id: string })[] };
+type TStoredContent = Omit<TPlanContent, 'goals'> & { goals: (TPlanContent['goals'][number] & { id: string })[] };
 
 /** Whether the organisation's plans need a supervisor's approval before they take effect (default: no). */
 export async function requiresApproval(db: TDb | TTx, orgId: string): Promise<boolean> {
@@ -88,14 +89,20 @@ export async function reviewPlanVersion(ctx: TCtx, orgId: string, caseId: string
 }
 
 async function presentVersions(ctx: TCtx, orgId: string, planId: string, rows: Awaited<ReturnType<typeof versionRows>>): Promise<TPlanVersionView[]> {
-  const views: TPlanVersionView[] = [];
+  const contents: TStoredContent[] = [];
   for (const row of rows) {
     const key = await ctx.keyring.keyVersion(ctx.db, orgId, row.keyVersion);
-    const content = openJson<TStoredContent>(key.dataKey, row.contentCiphertext, contentContext(orgId, planId, row.version));
+    contents.push(openJson<TStoredContent>(key.dataKey, row.contentCiphertext, contentContext(orgId, planId, row.version)));
+  }
+  const names = await ownerNames(ctx.db, contents.flatMap((content) => content.goals.flatMap((goal) => (goal.owner.userId ? [goal.owner.userId] : []))));
+  const views: TPlanVersionView[] = [];
+  for (const [index, row] of rows.entries()) {
+    const content = contents[index]!;
     const status = row.approvalStatus as TPlanApprovalStatus;
     views.push({
       version: row.version, approvalStatus: status, isInForce: isInForce(status), chosenDomains: content.chosenDomains, needsAssessment: content.needsAssessment,
-      goals: content.goals, changeNote: content.changeNote,
+      goals: content.goals.map((goal) => ({ ...goal, owner: { ...goal.owner, displayName: goal.owner.userId ? names.get(goal.owner.userId) ?? null : null } })),
+      changeNote: content.changeNote,
       createdBy: row.createdBy ? { userId: row.createdBy, displayName: row.authorName ?? '' } : null, createdAt: row.createdAt.toISOString(),
       reviewedBy: row.reviewedBy ? { userId: row.reviewedBy, displayName: row.reviewerName ?? '' } : null, reviewedAt: row.reviewedAt?.toISOString() ?? null,
     });
@@ -119,12 +126,25 @@ async function planOf(ctx: TCtx, orgId: string, caseId: string) {
   return ctx.db.selectFrom('plans').selectAll().where('orgId', '=', orgId).where('caseId', '=', caseId).executeTakeFirst();
 }
 
-/** The plan's latest version, which version is in force, and what the viewer may do. */
-export async function loadPlan(ctx: TCtx, orgId: string, caseId: string) {
+/**
+ * A plan holds the survivor's own words and needs, as sensitive as their identity: opening it is
+ * audited like an identity read (the ids and version numbers shown, never the words).
+ */
+async function auditPlanRead(ctx: TCtx, orgId: string, caseId: string, planId: string, scope: 'latest' | 'history', versions: readonly number[]): Promise<void> {
+  await ctx.audit.record('plan.viewed', { orgId, subjectType: 'plan', subjectId: planId, caseId, metadata: { planId, scope, versions: [...versions] } });
+}
+
+/**
+ * The plan's latest version, which version is in force, and what the viewer may do. `audit`
+ * records the read (the GET route); answers to a save or a review show the writer what they
+ * just wrote or reviewed, which that change's own event already records.
+ */
+export async function loadPlan(ctx: TCtx, orgId: string, caseId: string, options: { audit?: boolean } = {}) {
   const plan = await planOf(ctx, orgId, caseId);
   const approval = await requiresApproval(ctx.db, orgId);
   if (!plan) return { plan: null, requiresApproval: approval };
   const [current] = await presentVersions(ctx, orgId, plan.id, await versionRows(ctx.db, plan.id, plan.latestVersion));
+  if (options.audit) await auditPlanRead(ctx, orgId, caseId, plan.id, 'latest', [plan.latestVersion]);
   const inForce = await ctx.db.selectFrom('planVersions').select((eb) => eb.fn.max('version').as('version'))
     .where('planId', '=', plan.id).where('approvalStatus', 'in', ['not_required', 'approved']).executeTakeFirst();
   return {
@@ -136,10 +156,13 @@ export async function loadPlan(ctx: TCtx, orgId: string, caseId: string) {
   };
 }
 
-/** Every version of the plan, newest first: nothing is ever overwritten. */
+/** Every version of the plan, newest first: nothing is ever overwritten. The read is audited. */
 export async function findPlanVersions(ctx: TCtx, orgId: string, caseId: string): Promise<TPlanVersionView[]> {
   const plan = await planOf(ctx, orgId, caseId);
-  return plan ? presentVersions(ctx, orgId, plan.id, await versionRows(ctx.db, plan.id)) : [];
+  if (!plan) return [];
+  const versions = await presentVersions(ctx, orgId, plan.id, await versionRows(ctx.db, plan.id));
+  await auditPlanRead(ctx, orgId, caseId, plan.id, 'history', versions.map((version) => version.version));
+  return versions;
 }
 
 /**

@@ -60,6 +60,27 @@ describe(`recovery and social-inclusion plans (${ENGINE})`, () => {
     assert.ok(!audit.includes('farm'));
   });
 
+  test('opening a plan or its history is audited as a read of the survivor\'s words, with ids and versions only', async () => {
+    const { caseId } = await caseInState(t, orgId, 'draft');
+    const reads = async () => (await auditRows(t.database, 'plan.viewed')).filter((r) => r.caseId === caseId);
+    assert.equal((await worker.request('GET', plan(caseId))).json().plan, null);
+    assert.deepEqual((await worker.request('GET', plan(caseId, '/versions'))).json().versions, []);
+    assert.equal((await reads()).length, 0, 'no plan, nothing read');
+    const saved = (await worker.request('PUT', plan(caseId), PLAN_BODY)).json().plan;
+    await worker.request('PUT', plan(caseId), { ...PLAN_BODY, expectedVersion: 1, changeNote: 'second' });
+    assert.equal((await reads()).length, 0, 'the answer to a save is the writer\'s own words, not a read');
+    assert.equal((await coordinator.request('GET', plan(caseId))).statusCode, 200);
+    assert.equal((await worker.request('GET', plan(caseId, '/versions'))).json().versions.length, 2);
+    const rows = await reads();
+    assert.deepEqual(rows.map((r) => [r.orgId, r.actorId, r.subjectType, r.subjectId, r.metadata]), [
+      [orgId, coordinator.user.userId, 'plan', saved.id, { planId: saved.id, scope: 'latest', versions: [2] }],
+      [orgId, worker.user.userId, 'plan', saved.id, { planId: saved.id, scope: 'history', versions: [2, 1] }],
+    ]);
+    const timeline = (await worker.request('GET', `/api/organisations/${orgId}/cases/${caseId}/timeline`)).json().events.map((e: { action: string }) => e.action);
+    assert.ok(timeline.includes('plan.viewed'), 'reads show on the case timeline');
+    assert.ok(!JSON.stringify(rows).includes('sister'), 'no words of the plan in the audit log');
+  });
+
   test('goals sit in the domains the survivor chose; owners are members; problems come back with paths', async () => {
     const { caseId } = await caseInState(t, orgId, 'draft');
     const outside = await worker.request('PUT', plan(caseId), {
@@ -73,6 +94,25 @@ describe(`recovery and social-inclusion plans (${ENGINE})`, () => {
     assert.equal(stranger.statusCode, 400);
     assert.equal(stranger.json().error.details.issues[0].path, 'body.goals.0.owner.userId');
     assert.equal((await coordinator.request('PUT', plan(caseId), PLAN_BODY)).statusCode, 403, 'supervisors approve; case workers write');
+  });
+
+  test('a goal\'s owner is picked from the organisation\'s active members (names only) and shown by name', async () => {
+    const owners = await worker.request('GET', `/api/organisations/${orgId}/plan-goal-owners`);
+    assert.equal(owners.statusCode, 200, owners.body);
+    const listed = owners.json().owners as { userId: string; displayName: string }[];
+    for (const agent of [worker, coordinator, admin]) assert.ok(listed.some((o) => o.userId === agent.user.userId), 'every member can own a goal');
+    assert.ok(listed.every((o) => Object.keys(o).sort().join() === 'displayName,userId'), 'no e-mail, no role');
+    assert.equal((await coordinator.request('GET', `/api/organisations/${orgId}/plan-goal-owners`)).statusCode, 403, 'for those who write plans');
+    const other = await t.createOrganisation();
+    const outsider = await t.login(await t.addUser(other, 'case_worker'));
+    assert.equal((await outsider.request('GET', `/api/organisations/${orgId}/plan-goal-owners`)).statusCode, 404, 'another organisation\'s members are not even confirmed');
+    assert.ok(!(await worker.request('GET', `/api/organisations/${other}/plan-goal-owners`)).body.includes(outsider.user.userId));
+
+    const { caseId } = await caseInState(t, orgId, 'draft');
+    const saved = await worker.request('PUT', plan(caseId), { ...PLAN_BODY, goals: [{ ...PLAN_BODY.goals[0], owner: { kind: 'case_worker', userId: coordinator.user.userId } }] });
+    assert.equal(saved.statusCode, 200, saved.body);
+    const owner = saved.json().plan.current.goals[0].owner;
+    assert.deepEqual(owner, { kind: 'case_worker', userId: coordinator.user.userId, displayName: listed.find((o) => o.userId === coordinator.user.userId)!.displayName });
   });
 
   test('where the organisation requires it, a version takes effect only once someone else approves it', async () => {

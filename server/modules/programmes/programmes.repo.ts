@@ -1,4 +1,5 @@
 /** All SQL of programmes; every query is scoped to the organisation. */
+import { sql } from 'kysely';
 import { AppError } from '../../../core/errors/app-error.ts';
 import type { TDb, TTx } from '../../db/database.ts';
 
@@ -8,8 +9,36 @@ export async function getProgrammeRow(db: TDb | TTx, orgId: string, programmeId:
   return row;
 }
 
-export function findProgrammeRows(db: TDb | TTx, orgId: string) {
-  return db.selectFrom('programmes').selectAll().where('orgId', '=', orgId).orderBy('createdAt', 'desc').orderBy('id').execute();
+/**
+ * The programme, for a change: archived programmes are read-only.
+ * @throws NOT_FOUND, INVALID_TRANSITION (PROGRAMME_ARCHIVED)
+ */
+export async function getActiveProgrammeRow(db: TDb | TTx, orgId: string, programmeId: string) {
+  const row = await getProgrammeRow(db, orgId, programmeId);
+  if (row.archivedAt !== null) throw new AppError('INVALID_TRANSITION', 'This programme is archived: it can be read, not changed.', { reason: 'PROGRAMME_ARCHIVED' });
+  return row;
+}
+
+export function findProgrammeRows(db: TDb | TTx, orgId: string, status: 'active' | 'archived' | 'all' = 'all') {
+  let query = db.selectFrom('programmes').selectAll().where('orgId', '=', orgId);
+  if (status === 'active') query = query.where('archivedAt', 'is', null);
+  if (status === 'archived') query = query.where('archivedAt', 'is not', null);
+  return query.orderBy('createdAt', 'desc').orderBy('id').execute();
+}
+
+/** Tables whose rows carry a version for optimistic locking. */
+type TVersionedTable = 'programmes' | 'programmeNodes' | 'programmeIndicators' | 'needsAssessments';
+
+/**
+ * Applies `changes` only if the row is still at `expectedVersion`, and moves it one version on.
+ * @returns the new version
+ * @throws CONFLICT (VERSION_CONFLICT) when someone else changed the row meanwhile
+ */
+export async function updateVersioned(db: TTx, table: TVersionedTable, orgId: string, id: string, expectedVersion: number, changes: Record<string, unknown>): Promise<number> {
+  const row = await db.updateTable(table as 'programmes').set({ ...changes, version: sql<number>`version + 1` } as never)
+    .where('orgId', '=', orgId).where('id', '=', id).where('version', '=', expectedVersion).returning('version').executeTakeFirst();
+  if (!row) throw new AppError('CONFLICT', 'Someone else changed this meanwhile. Reload it and try again.', { reason: 'VERSION_CONFLICT' });
+  return row.version;
 }
 
 export function findNodeRows(db: TDb | TTx, orgId: string, programmeId: string) {

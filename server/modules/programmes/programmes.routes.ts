@@ -8,12 +8,14 @@ import { buildProgressReport } from './progress-report.ts';
 import { renderProgressReportPdf } from './progress-report-pdf.ts';
 import { addNode, createNrmProgramme, createProgramme, findProgrammes, getProgrammeDetail } from './programmes.service.ts';
 import {
-  PROGRAMME_LIMITS, ZAddNode, ZCreateFromTemplate, ZCreateIndicator, ZCreateProgramme, ZEnterValue, ZEvidenceParams, ZIndicatorParams, ZProgrammeDetail,
-  ZProgrammeParams, ZProgrammeSummary, ZProgressReport, ZRecordAssessment, ZReportParams, ZReportPdfQuery, ZReviewValue, ZSetTargets, ZValueParams,
+  PROGRAMME_LIMITS, ZAddNode, ZArchiveProgramme, ZAssessmentParams, ZCreateFromTemplate, ZCreateIndicator, ZCreateProgramme, ZEnterValue, ZEvidenceParams, ZIndicatorParams,
+  ZListQuery, ZNodeParams, ZProgrammeDetail, ZProgrammeParams, ZProgrammeSummary, ZProgressReport, ZRecordAssessment, ZReportParams, ZReportPdfQuery, ZReviewValue, ZSetTargets,
+  ZUpdateAssessment, ZUpdateIndicator, ZUpdateNode, ZUpdateProgramme, ZValueParams, ZVersioned,
 } from './programmes.schemas.ts';
-import { createIndicator, setTargets } from './use-cases/indicators.ts';
+import { archiveProgramme, updateNode, updateProgramme } from './use-cases/editing.ts';
+import { createIndicator, setTargets, updateIndicator } from './use-cases/indicators.ts';
 import { enterValue, readEvidence, reviewValue } from './use-cases/manual-values.ts';
-import { recordAssessment } from './use-cases/needs-assessments.ts';
+import { recordAssessment, updateAssessment } from './use-cases/needs-assessments.ts';
 
 const BASE = '/api/organisations/:orgId/programmes';
 const PROGRAMME = `${BASE}/:programmeId`;
@@ -32,9 +34,9 @@ export function registerProgrammeRoutes(app: FastifyInstance, deps: TAppDeps): v
   app.addHook('onClose', () => protector.close());
 
   api.get(BASE, {
-    schema: { tags: ['programmes'], summary: 'The organisation\'s programmes (national action plans, projects, the NRM)', params: ZOrgParams, response: { 200: z.object({ programmes: z.array(ZProgrammeSummary) }), ...ERROR_RESPONSES } },
+    schema: { tags: ['programmes'], summary: 'The organisation\'s programmes (national action plans, projects, the NRM); active ones unless ?status=archived|all', params: ZOrgParams, querystring: ZListQuery, response: { 200: z.object({ programmes: z.array(ZProgrammeSummary) }), ...ERROR_RESPONSES } },
     config: { access: { auth: 'user', permission: 'programme.read' } },
-  }, async (request) => ({ programmes: await runUserUseCase(deps, request, (ctx) => findProgrammes(ctx, request.params.orgId)) }));
+  }, async (request) => ({ programmes: await runUserUseCase(deps, request, (ctx) => findProgrammes(ctx, request.params.orgId, request.query.status)) }));
 
   api.post(BASE, {
     schema: { tags: ['programmes'], summary: 'Create a programme with its goal, outcomes and outputs', params: ZOrgParams, body: ZCreateProgramme, response: { 201: ZCreated, ...ERROR_RESPONSES } },
@@ -50,6 +52,46 @@ export function registerProgrammeRoutes(app: FastifyInstance, deps: TAppDeps): v
     schema: { tags: ['programmes'], summary: 'A programme: results framework, indicators with targets and manual values, needs assessments', params: ZProgrammeParams, response: { 200: ZProgrammeDetail, ...ERROR_RESPONSES } },
     config: { access: { auth: 'user', permission: 'programme.read' } },
   }, async (request) => runUserUseCase(deps, request, (ctx) => getProgrammeDetail(ctx, request.params.orgId, request.params.programmeId)));
+
+  api.patch(PROGRAMME, {
+    schema: { tags: ['programmes'], summary: 'Edit a programme\'s name, description or dates (send the version you read)', params: ZProgrammeParams, body: ZUpdateProgramme, response: { 200: ZVersioned, ...ERROR_RESPONSES } },
+    config: { access: { auth: 'user', permission: 'programme.manage' } },
+  }, async (request) => {
+    const { orgId, programmeId } = request.params;
+    return { id: programmeId, version: await runUserUseCase(deps, request, (ctx) => updateProgramme(ctx, orgId, programmeId, request.body)) };
+  });
+
+  api.post(`${PROGRAMME}/archive`, {
+    schema: { tags: ['programmes'], summary: 'Archive a programme: it stays readable (reports too) and refuses every change', params: ZProgrammeParams, body: ZArchiveProgramme, response: { 200: ZVersioned, ...ERROR_RESPONSES } },
+    config: { access: { auth: 'user', permission: 'programme.manage' } },
+  }, async (request) => {
+    const { orgId, programmeId } = request.params;
+    return { id: programmeId, version: await runUserUseCase(deps, request, (ctx) => archiveProgramme(ctx, orgId, programmeId, request.body.expectedVersion)) };
+  });
+
+  api.patch(`${PROGRAMME}/nodes/:nodeId`, {
+    schema: { tags: ['programmes'], summary: 'Edit the title or description of the goal, an outcome or an output', params: ZNodeParams, body: ZUpdateNode, response: { 200: ZVersioned, ...ERROR_RESPONSES } },
+    config: { access: { auth: 'user', permission: 'programme.manage' } },
+  }, async (request) => {
+    const { orgId, programmeId, nodeId } = request.params;
+    return { id: nodeId, version: await runUserUseCase(deps, request, (ctx) => updateNode(ctx, orgId, programmeId, nodeId, request.body)) };
+  });
+
+  api.patch(INDICATOR, {
+    schema: { tags: ['programmes'], summary: 'Edit an indicator: name, written definition, baseline, data source, direction; frequency while nothing is reported at it', params: ZIndicatorParams, body: ZUpdateIndicator, response: { 200: ZVersioned, ...ERROR_RESPONSES } },
+    config: { access: { auth: 'user', permission: 'programme.manage' } },
+  }, async (request) => {
+    const { orgId, programmeId, indicatorId } = request.params;
+    return { id: indicatorId, version: await runUserUseCase(deps, request, (ctx) => updateIndicator(ctx, orgId, programmeId, indicatorId, request.body)) };
+  });
+
+  api.patch(`${PROGRAMME}/needs-assessments/:assessmentId`, {
+    schema: { tags: ['programmes'], summary: 'Correct a needs assessment: scope, area, date, or its findings and their links to outcomes', params: ZAssessmentParams, body: ZUpdateAssessment, response: { 200: ZVersioned, ...ERROR_RESPONSES } },
+    config: { access: { auth: 'user', permission: 'programme.manage' } },
+  }, async (request) => {
+    const { orgId, programmeId, assessmentId } = request.params;
+    return { id: assessmentId, version: await runUserUseCase(deps, request, (ctx) => updateAssessment(ctx, orgId, programmeId, assessmentId, request.body)) };
+  });
 
   api.post(`${PROGRAMME}/nodes`, {
     schema: { tags: ['programmes'], summary: 'Add an outcome under the goal, or an output under an outcome', params: ZProgrammeParams, body: ZAddNode, response: { 201: ZCreated, ...ERROR_RESPONSES } },

@@ -3,11 +3,11 @@
  * add outcomes and outputs. Indicators, values and assessments live in use-cases/.
  */
 import { AppError } from '../../../core/errors/app-error.ts';
-import { frameworkIssues, newNodeIssues, NRM_TEMPLATE, type TFrameworkNode, type TNodeLevel, type TTemplateNode } from '../../../core/programmes/index.ts';
+import { frameworkIssues, newNodeIssues, NRM_TEMPLATE, type TFrameworkNode, type TIndicatorKind, type TNodeLevel, type TTemplateNode } from '../../../core/programmes/index.ts';
 import type { TCtx } from '../../context.ts';
 import { authorizeInOrganisation } from '../../authz/org-access.ts';
 import { openJson } from '../../crypto/field-encryption.ts';
-import { findAssessmentRows, findEvidenceRows, findIndicatorRows, findNodeRows, findProgrammeRows, findTargetRows, findValueRows, getProgrammeRow, nextPosition } from './programmes.repo.ts';
+import { findAssessmentRows, findEvidenceRows, findIndicatorRows, findNodeRows, findProgrammeRows, findTargetRows, findValueRows, getActiveProgrammeRow, getProgrammeRow, nextPosition } from './programmes.repo.ts';
 import type { TCreateProgramme, TProgrammeDetail } from './programmes.schemas.ts';
 import { evidenceNameContext, insertIndicator } from './use-cases/indicators.ts';
 
@@ -16,11 +16,15 @@ type TProgrammeRow = Awaited<ReturnType<typeof getProgrammeRow>>;
 export function presentProgramme(row: TProgrammeRow): TProgrammeDetail['programme'] {
   return {
     id: row.id, kind: row.kind as TProgrammeDetail['programme']['kind'], name: row.name, description: row.description, startsOn: row.startsOn, endsOn: row.endsOn,
-    template: row.template, createdAt: row.createdAt.toISOString(),
+    template: row.template, createdAt: row.createdAt.toISOString(), version: row.version, archivedAt: row.archivedAt?.toISOString() ?? null,
   };
 }
 
-function assertDates(startsOn: string, endsOn: string): void {
+export function presentNode(n: Awaited<ReturnType<typeof findNodeRows>>[number]): TProgrammeDetail['nodes'][number] {
+  return { id: n.id, parentId: n.parentId, level: n.level as TNodeLevel, code: n.code, title: n.title, description: n.description, version: n.version };
+}
+
+export function assertDates(startsOn: string, endsOn: string): void {
   if (endsOn < startsOn) throw new AppError('VALIDATION_FAILED', 'The programme ends before it starts.', { issues: [{ path: 'body.endsOn', message: 'before startsOn' }] });
 }
 
@@ -82,7 +86,7 @@ export async function createNrmProgramme(ctx: TCtx, orgId: string, input: { name
     for (const indicator of node.indicators) {
       await insertIndicator(ctx, orgId, programmeId, {
         nodeId, code: indicator.code, name: indicator.names[input.language], unit: indicator.unit, direction: indicator.direction, frequency: indicator.frequency,
-        disaggregations: [...indicator.disaggregations] as never, baseline: null, baselinePeriod: null, definition: indicator.definition as never, targets: [],
+        disaggregations: [...indicator.disaggregations] as never, baseline: null, baselinePeriod: null, definition: indicator.definition as never, definitionText: null, targets: [],
       }, { audit: false });
       indicators++;
     }
@@ -98,18 +102,18 @@ export async function createNrmProgramme(ctx: TCtx, orgId: string, input: { name
 }
 
 /** @throws NOT_FOUND, FORBIDDEN (programme.read) */
-export async function findProgrammes(ctx: TCtx, orgId: string) {
+export async function findProgrammes(ctx: TCtx, orgId: string, status: 'active' | 'archived' | 'all' = 'active') {
   await authorizeInOrganisation(ctx.db, ctx.actor, orgId, 'programme.read');
-  return (await findProgrammeRows(ctx.db, orgId)).map(presentProgramme);
+  return (await findProgrammeRows(ctx.db, orgId, status)).map(presentProgramme);
 }
 
 /**
  * Adds an outcome under the goal or an output under an outcome.
- * @throws NOT_FOUND, FORBIDDEN (programme.manage), VALIDATION_FAILED (INVALID_FRAMEWORK)
+ * @throws NOT_FOUND, FORBIDDEN (programme.manage), VALIDATION_FAILED (INVALID_FRAMEWORK), INVALID_TRANSITION (PROGRAMME_ARCHIVED)
  */
 export async function addNode(ctx: TCtx, orgId: string, programmeId: string, input: { parentId: string; level: 'outcome' | 'output'; code: string; title: string }): Promise<string> {
   await authorizeInOrganisation(ctx.db, ctx.actor, orgId, 'programme.manage');
-  await getProgrammeRow(ctx.db, orgId, programmeId);
+  await getActiveProgrammeRow(ctx.db, orgId, programmeId);
   const existing = await findNodeRows(ctx.db, orgId, programmeId);
   const issues = newNodeIssues(existing.map((n) => ({ id: n.id, parentId: n.parentId, level: n.level as TNodeLevel, code: n.code })), { parentId: input.parentId, level: input.level, code: input.code });
   if (issues.length > 0) throw new AppError('VALIDATION_FAILED', 'The element does not fit the results framework.', { reason: 'INVALID_FRAMEWORK', issues });
@@ -140,20 +144,21 @@ export async function getProgrammeDetail(ctx: TCtx, orgId: string, programmeId: 
   const assessments = await findAssessmentRows(ctx.db, orgId, programmeId);
   return {
     programme: presentProgramme(programme),
-    nodes: nodes.map((n) => ({ id: n.id, parentId: n.parentId, level: n.level as TNodeLevel, code: n.code, title: n.title })),
+    nodes: nodes.map(presentNode),
     indicators: indicators.map((i) => ({
-      id: i.id, nodeId: i.nodeId, code: i.code, name: i.name, kind: i.kind as 'computed' | 'manual', definition: i.definition as TProgrammeDetail['indicators'][number]['definition'],
+      id: i.id, nodeId: i.nodeId, code: i.code, name: i.name, kind: i.kind as TIndicatorKind, definition: i.definition as TProgrammeDetail['indicators'][number]['definition'],
+      definitionText: i.definitionText, version: i.version,
       unit: i.unit as TProgrammeDetail['indicators'][number]['unit'], direction: i.direction as 'increase' | 'decrease', frequency: i.frequency as 'year' | 'quarter' | 'month',
       disaggregations: i.disaggregations, baseline: i.baseline === null ? null : Number(i.baseline), baselinePeriod: i.baselinePeriod, dataSource: i.dataSource,
       targets: targets.filter((t) => t.indicatorId === i.id).map((t) => ({ period: t.period, value: Number(t.value) })),
       values: values.filter((v) => v.indicatorId === i.id).map((v) => ({
         id: v.id, period: v.period, value: Number(v.value), status: v.status as 'pending' | 'approved' | 'rejected', enteredBy: v.enteredBy, enteredAt: v.enteredAt.toISOString(),
-        reviewedBy: v.reviewedBy, reviewedAt: v.reviewedAt?.toISOString() ?? null,
+        reviewedBy: v.reviewedBy, reviewedAt: v.reviewedAt?.toISOString() ?? null, basis: v.basis,
         evidence: evidence.filter((e) => e.valueId === v.id).map((e) => ({ id: e.id, fileName: evidenceNames.get(e.id)!, contentType: e.contentType, sizeBytes: e.sizeBytes })),
       })),
     })),
     assessments: assessments.map((a) => ({
-      id: a.id, scope: a.scope as 'region' | 'sector', area: a.area, assessedOn: a.assessedOn, createdAt: a.createdAt.toISOString(),
+      id: a.id, scope: a.scope as 'region' | 'sector', area: a.area, assessedOn: a.assessedOn, createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt?.toISOString() ?? null, version: a.version,
       findings: a.findings as TProgrammeDetail['assessments'][number]['findings'],
     })),
   };

@@ -213,15 +213,22 @@ describe(`programmes: monitoring and evaluation (${ENGINE})`, () => {
     const detail = (await coordinator.request('GET', `${base()}/${created.json().id}`)).json();
     assert.equal(detail.programme.name, 'Efficacité du MNO');
     assert.deepEqual(detail.nodes.map((n: { code: string }) => n.code), ['G', 'O1', 'O1.a', 'O2', 'O3']);
-    const metrics = detail.indicators.map((i: { definition: { metric?: string } }) => i.definition.metric ?? 'manual');
-    assert.deepEqual(metrics, ['cases.identified', 'decisions.all', 'decisions.negative', 'manual', 'manual', 'cases.daysToSupport', 'cases.earlySupport', 'plans.inclusionOutcome', 'plans.inclusionOutcome']);
+    const metrics = detail.indicators.map((i: { definition: { kind: string; metric?: string; numerator?: { metric: string }; denominator?: { metric: string } } }) =>
+      i.definition.kind === 'ratio' ? `${i.definition.numerator!.metric}/${i.definition.denominator!.metric}` : i.definition.metric ?? 'manual');
+    assert.deepEqual(metrics, [
+      'justice.funnel/cases.identified', 'cases.identified', 'decisions.all', 'decisions.negative', 'manual', 'decisions.withinTarget', 'decisions.daysToDecision', 'manual',
+      'cases.daysToSupport', 'cases.earlySupport', 'cases.shelterWithin7Days', 'plans.inclusionOutcome', 'plans.inclusionOutcome',
+    ]);
     const nrm = await report(created.json().id, year, coordinator);
-    assert.equal(nrm.indicators.length, 9);
+    assert.equal(nrm.indicators.length, 13);
     // Every computed indicator has an actual (a value or a suppression marker), never a raw small number.
     for (const indicator of nrm.indicators.filter((i: { kind: string }) => i.kind === 'computed')) {
       assert.ok(indicator.actual !== null, indicator.code);
       if ('value' in indicator.actual && indicator.unit !== 'days' && indicator.unit !== 'percent') assert.ok(indicator.actual.value >= 11, indicator.code);
     }
+    // No investigation in this organisation: no conviction count to publish, so no ratio, and no colour.
+    const convictions = nrm.indicators.find((i: { code: string }) => i.code === 'G.1');
+    assert.deepEqual([convictions.kind, convictions.actual, convictions.status], ['ratio', { value: null, reason: 'numeratorSuppressed' }, 'suppressed']);
     assert.equal((await auditRows(t.database, 'programme.created', created.json().id))[0]!.metadata.template, 'nrm');
   });
 

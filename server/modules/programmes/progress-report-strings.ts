@@ -14,6 +14,10 @@ export interface TReportStrings {
   status: string;
   chartTitle: string;
   disclosure: (threshold: number) => string;
+  /** Footnote of the target column. */
+  planningNote: string;
+  /** Unit of a ratio indicator: "per 100". */
+  per: (scale: string) => string;
   hidden: string;
   none: string;
   statuses: Record<TIndicatorStatus, string>;
@@ -25,7 +29,9 @@ export const REPORT_STRINGS: Record<TReportLanguage, TReportStrings> = {
   en: {
     title: 'Progress report', period: 'Period', generated: 'Generated', indicator: 'Indicator', baseline: 'Baseline', target: 'Target', actual: 'Actual', status: 'Status',
     chartTitle: 'Actual against target',
-    disclosure: (k) => `Counts below ${k} are hidden (marked “hidden”), and so are numbers from which they could be worked out.`,
+    disclosure: (k) => `Counts below ${k} are hidden (marked “hidden”), and so are numbers from which they could be worked out: shares and medians of fewer than ${k} persons, baselines that are small counts, ratios of a hidden count.`,
+    planningNote: 'Targets are planning figures set by the programme, not counts of people.',
+    per: (scale) => `per ${scale}`,
     hidden: 'hidden', none: '–',
     statuses: { green: 'On track', amber: 'Behind', red: 'Off track', noTarget: 'No target', noData: 'No data', suppressed: 'Hidden' },
     levels: { goal: 'Goal', outcome: 'Outcome', output: 'Output' },
@@ -34,7 +40,9 @@ export const REPORT_STRINGS: Record<TReportLanguage, TReportStrings> = {
   fr: {
     title: 'Rapport d’avancement', period: 'Période', generated: 'Établi le', indicator: 'Indicateur', baseline: 'Référence', target: 'Cible', actual: 'Réalisé', status: 'Statut',
     chartTitle: 'Réalisé par rapport à la cible',
-    disclosure: (k) => `Les effectifs inférieurs à ${k} sont masqués (« masqué »), ainsi que les nombres qui permettraient de les retrouver.`,
+    disclosure: (k) => `Les effectifs inférieurs à ${k} sont masqués (« masqué »), ainsi que les nombres qui permettraient de les retrouver : parts et médianes portant sur moins de ${k} personnes, valeurs de référence qui sont de petits effectifs, rapports d’un effectif masqué.`,
+    planningNote: 'Les cibles sont des valeurs de planification fixées par le programme, non des effectifs de personnes.',
+    per: (scale) => `pour ${scale}`,
     hidden: 'masqué', none: '–',
     statuses: { green: 'En bonne voie', amber: 'En retard', red: 'Hors trajectoire', noTarget: 'Sans cible', noData: 'Sans donnée', suppressed: 'Masqué' },
     levels: { goal: 'Objectif global', outcome: 'Effet', output: 'Produit' },
@@ -43,7 +51,9 @@ export const REPORT_STRINGS: Record<TReportLanguage, TReportStrings> = {
   es: {
     title: 'Informe de avance', period: 'Período', generated: 'Generado', indicator: 'Indicador', baseline: 'Línea de base', target: 'Meta', actual: 'Real', status: 'Estado',
     chartTitle: 'Valor real frente a la meta',
-    disclosure: (k) => `Los recuentos inferiores a ${k} se ocultan («oculto»), así como las cifras que permitirían deducirlos.`,
+    disclosure: (k) => `Los recuentos inferiores a ${k} se ocultan («oculto»), así como las cifras que permitirían deducirlos: proporciones y medianas de menos de ${k} personas, líneas de base que son recuentos pequeños, razones de un recuento oculto.`,
+    planningNote: 'Las metas son cifras de planificación fijadas por el programa, no recuentos de personas.',
+    per: (scale) => `por cada ${scale}`,
     hidden: 'oculto', none: '–',
     statuses: { green: 'En curso', amber: 'Con retraso', red: 'Fuera de rumbo', noTarget: 'Sin meta', noData: 'Sin datos', suppressed: 'Oculto' },
     levels: { goal: 'Objetivo general', outcome: 'Resultado', output: 'Producto' },
@@ -52,7 +62,9 @@ export const REPORT_STRINGS: Record<TReportLanguage, TReportStrings> = {
   ar: {
     title: 'تقرير التقدم', period: 'الفترة', generated: 'تاريخ الإعداد', indicator: 'المؤشر', baseline: 'خط الأساس', target: 'المستهدف', actual: 'الفعلي', status: 'الحالة',
     chartTitle: 'الفعلي مقارنة بالمستهدف',
-    disclosure: (k) => `تُخفى الأعداد الأقل من ${k} (مع علامة «مخفي»)، وكذلك الأرقام التي قد تكشفها.`,
+    disclosure: (k) => `تُخفى الأعداد الأقل من ${k} (مع علامة «مخفي»)، وكذلك الأرقام التي قد تكشفها: النسب والوسيطات لأقل من ${k} أشخاص، وخطوط الأساس التي هي أعداد صغيرة، ونسب عدد مخفي.`,
+    planningNote: 'المستهدفات أرقام تخطيطية يحددها البرنامج، وليست أعداداً لأشخاص.',
+    per: (scale) => `لكل ${scale}`,
     hidden: 'مخفي', none: '–',
     statuses: { green: 'على المسار', amber: 'متأخر', red: 'خارج المسار', noTarget: 'بلا مستهدف', noData: 'بلا بيانات', suppressed: 'مخفي' },
     levels: { goal: 'الهدف العام', outcome: 'النتيجة', output: 'المخرج' },

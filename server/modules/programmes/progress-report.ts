@@ -1,27 +1,32 @@
 /**
  * A programme's progress for one period: for each indicator the target, the actual and its
  * traffic light. Computed actuals come from the statistics engine (computeProtectedStats), so
- * they are protected exactly as the statistics page protects them; manual counts below the
- * threshold are hidden the same way. A hidden number is never shown, nor coloured.
+ * they are protected exactly as the statistics page protects them; a ratio is worked out from
+ * its two protected totals (no value when either is hidden); manual values and baselines pass
+ * the same rule (core/programmes/disclosure.ts). Targets are planning figures, published and
+ * labelled as such. A hidden number is never shown, nor coloured.
  */
 import { AppError } from '../../../core/errors/app-error.ts';
-import { INDICATOR_STATUSES, indicatorStatus, isCountUnit, periodRange, requirePeriod, resolveComputedIndicator, type TIndicatorDefinition, type TIndicatorStatus, type TIndicatorUnit } from '../../../core/programmes/index.ts';
+import {
+  INDICATOR_STATUSES, indicatorStatus, periodRange, protectReportedValue, ratioOf, requirePeriod, resolveComputedIndicator, resolveRatioIndicator, type TIndicatorDefinition,
+  type TIndicatorKind, type TIndicatorStatus, type TIndicatorUnit, type TRatioCell, type TRatioDefinition,
+} from '../../../core/programmes/index.ts';
+import type { TStatsQuery } from '../../../core/metrics/index.ts';
 import type { TCtx } from '../../context.ts';
 import { authorizeInOrganisation } from '../../authz/org-access.ts';
 import { computeProtectedStats, statsPeriodOf } from '../stats/stats.service.ts';
 import { STATS_SUPPRESSION_THRESHOLD, type TStatsResult } from '../stats/stats.schemas.ts';
 import type { TTableProtector } from '../stats/table-protector.ts';
 import { findIndicatorRows, findNodeRows, findTargetRows, findValueRows, getProgrammeRow } from './programmes.repo.ts';
-import { presentProgramme } from './programmes.service.ts';
+import { presentNode, presentProgramme } from './programmes.service.ts';
 import type { TProgressReport, TReportIndicator } from './programmes.schemas.ts';
 
 type TCell = TStatsResult['total'];
 type TIndicatorRow = Awaited<ReturnType<typeof findIndicatorRows>>[number];
 
-/** A manual count below the threshold is hidden like any small cell (zeros included). */
-export function protectManualValue(unit: TIndicatorUnit, value: number): TCell {
-  if (isCountUnit(unit) && value < STATS_SUPPRESSION_THRESHOLD) return { suppressed: true, reason: 'primary' };
-  return { value };
+/** A manual count below the threshold is hidden like any small cell (zeros included); a percentage or days value when too few stand behind it. */
+export function protectManualValue(unit: TIndicatorUnit, value: number, basis: number | null = null): TCell {
+  return protectReportedValue(unit, value, basis, STATS_SUPPRESSION_THRESHOLD);
 }
 
 /**
@@ -32,13 +37,31 @@ export function protectManualValue(unit: TIndicatorUnit, value: number): TCell {
 export async function computeIndicatorResult(ctx: TCtx, protector: TTableProtector, orgId: string, indicator: Pick<TIndicatorRow, 'definition' | 'unit'>, period: string): Promise<TStatsResult | null> {
   const definition = indicator.definition as TIndicatorDefinition;
   if (definition.kind !== 'computed') return null;
-  const query = resolveComputedIndicator(definition, indicator.unit as TIndicatorUnit);
+  return computeForPeriod(ctx, protector, orgId, resolveComputedIndicator(definition, indicator.unit as TIndicatorUnit), period);
+}
+
+/** @returns null when the metric's data cannot be cut to this period (CTDC records by quarter) */
+async function computeForPeriod(ctx: TCtx, protector: TTableProtector, orgId: string, query: TStatsQuery, period: string): Promise<TStatsResult | null> {
   try {
     return await computeProtectedStats({ db: ctx.db, protector }, orgId, query, { period: statsPeriodOf(period, 'period') });
   } catch (error) {
     if (error instanceof AppError && error.details.reason === 'PERIOD_NOT_SUPPORTED') return null;
     throw error;
   }
+}
+
+/**
+ * A ratio indicator for a period: both terms through the statistics engine (protected totals),
+ * then their ratio. Null when either term cannot be cut to the period.
+ */
+export async function computeRatio(ctx: TCtx, protector: TTableProtector, orgId: string, indicator: Pick<TIndicatorRow, 'definition' | 'unit'>, period: string): Promise<{ actual: TRatioCell; ratio: NonNullable<TReportIndicator['ratio']> } | null> {
+  const definition = indicator.definition as TRatioDefinition;
+  const queries = resolveRatioIndicator(definition, indicator.unit as TIndicatorUnit);
+  const numerator = await computeForPeriod(ctx, protector, orgId, queries.numerator, period);
+  const denominator = await computeForPeriod(ctx, protector, orgId, queries.denominator, period);
+  if (!numerator || !denominator) return null;
+  const term = (result: TStatsResult) => ({ metric: { id: result.metric.id, labels: result.metric.labels }, value: result.total });
+  return { actual: ratioOf(numerator.total, denominator.total, definition.scale), ratio: { scale: definition.scale, numerator: term(numerator), denominator: term(denominator) } };
 }
 
 function breakdownOf(result: TStatsResult | null): TReportIndicator['breakdown'] {
@@ -68,25 +91,34 @@ export async function buildProgressReport(ctx: TCtx, protector: TTableProtector,
   for (const indicator of indicators) {
     const unit = indicator.unit as TIndicatorUnit;
     const target = targets.find((t) => t.indicatorId === indicator.id && t.period === periodKey);
-    let actual: TCell | null = null;
+    let actual: TReportIndicator['actual'] = null;
     let result: TStatsResult | null = null;
+    let ratio: TReportIndicator['ratio'] = null;
     if (indicator.kind === 'computed') {
       result = await computeIndicatorResult(ctx, protector, orgId, indicator, periodKey);
       actual = result?.total ?? null;
+    } else if (indicator.kind === 'ratio') {
+      const computed = await computeRatio(ctx, protector, orgId, indicator, periodKey);
+      actual = computed?.actual ?? null;
+      ratio = computed?.ratio ?? null;
     } else {
       const value = approved.find((v) => v.indicatorId === indicator.id);
-      actual = value ? protectManualValue(unit, Number(value.value)) : null;
+      actual = value ? protectManualValue(unit, Number(value.value), value.basis) : null;
     }
+    // A baseline is an observation: a small count is hidden like any other. The light still
+    // uses it (a colour says no more than "on track", not the count).
     const baseline = indicator.baseline === null ? null : Number(indicator.baseline);
+    const publishedBaseline = baseline === null ? null : protectManualValue(unit, baseline);
     const targetValue = target ? Number(target.value) : null;
-    const status = indicatorStatus({
-      direction: indicator.direction as 'increase' | 'decrease', baseline, target: targetValue,
-      actual: actual === null ? null : 'suppressed' in actual ? 'suppressed' : actual.value,
-    });
+    const status = indicatorStatus({ direction: indicator.direction as 'increase' | 'decrease', baseline, target: targetValue, actual: statusInputOf(actual) });
     rows.push({
-      id: indicator.id, nodeId: indicator.nodeId, code: indicator.code, name: indicator.name, kind: indicator.kind as 'computed' | 'manual', unit,
-      direction: indicator.direction as 'increase' | 'decrease', baseline, target: targetValue, actual, status,
+      id: indicator.id, nodeId: indicator.nodeId, code: indicator.code, name: indicator.name, kind: indicator.kind as TIndicatorKind, unit, definitionText: indicator.definitionText,
+      direction: indicator.direction as 'increase' | 'decrease',
+      baseline: publishedBaseline !== null && 'value' in publishedBaseline ? publishedBaseline.value : null,
+      baselineSuppressed: publishedBaseline !== null && 'suppressed' in publishedBaseline,
+      target: targetValue, targetIsPlanningFigure: true, actual, status,
       metric: result ? { id: result.metric.id, labels: result.metric.labels } : null,
+      ratio,
       breakdown: breakdownOf(result),
     });
   }
@@ -96,9 +128,21 @@ export async function buildProgressReport(ctx: TCtx, protector: TTableProtector,
     period: periodKey,
     range: periodRange(period),
     generatedAt: ctx.now().toISOString(),
-    nodes: nodes.map((n) => ({ id: n.id, parentId: n.parentId, level: n.level as 'goal' | 'outcome' | 'output', code: n.code, title: n.title })),
+    nodes: nodes.map(presentNode),
     indicators: rows,
     summary,
-    disclosure: { method: 'suppression', threshold: STATS_SUPPRESSION_THRESHOLD },
+    disclosure: { method: 'suppression', threshold: STATS_SUPPRESSION_THRESHOLD, baselines: 'countsBelowThresholdHidden', targets: 'planningFigures' },
   };
+}
+
+/**
+ * What the traffic light sees: a hidden value, or a ratio whose term is hidden, has no colour
+ * (it would tell on which side of the target the hidden number lies); a ratio with nothing to
+ * divide by has no data.
+ */
+function statusInputOf(actual: TReportIndicator['actual']): number | 'suppressed' | null {
+  if (actual === null) return null;
+  if ('suppressed' in actual) return 'suppressed';
+  if (actual.value !== null) return actual.value;
+  return actual.reason === 'denominatorZero' ? null : 'suppressed';
 }

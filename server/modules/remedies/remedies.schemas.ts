@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPlainDate } from '../../../core/nrm/calendar.ts';
 import { ZAmount, ZCurrency, fitsCurrency, isIsoCurrency } from '../../../core/protection/money.ts';
 import { CLAIM_KINDS, CLAIM_STATUSES, PAYERS, ZClaimStatus } from '../../../core/protection/remedies.ts';
 import { ZUuid } from '../../http/common-schemas.ts';
@@ -23,14 +24,14 @@ export const ZOpenClaim = z.strictObject({
   /** The part of the claim that is unpaid wages, if any. */
   unpaidWagesClaimed: ZAmount.nullable().default(null),
   status: z.enum(['preparing', 'filed']).default('preparing'),
-  filedOn: z.iso.date().nullable().default(null),
+  filedOn: ZPlainDate.nullable().default(null),
 }).superRefine(amountFits('amountClaimed')).superRefine(amountFits('unpaidWagesClaimed'))
   .refine((c) => c.status !== 'filed' || c.filedOn !== null, { message: 'A filed claim has a filing date', path: ['filedOn'] });
 export type TOpenClaim = z.infer<typeof ZOpenClaim>;
 
 export const ZClaimStatusChange = z.strictObject({
   status: ZClaimStatus.exclude(['awarded', 'preparing']),
-  filedOn: z.iso.date().nullable().default(null),
+  filedOn: ZPlainDate.nullable().default(null),
   expectedVersion: z.int().min(1),
 });
 
@@ -38,7 +39,7 @@ export const ZMoneyEntry = z.strictObject({
   amount: ZAmount,
   currency: ZCurrency,
   payer: z.enum(PAYERS),
-  occurredOn: z.iso.date(),
+  occurredOn: ZPlainDate,
 }).superRefine(amountFits('amount'));
 export type TMoneyEntry = z.infer<typeof ZMoneyEntry>;
 

@@ -47,6 +47,46 @@ describe(`remedies and compensation (${ENGINE})`, () => {
     assert.equal(Number(stored.amount), 6000.1);
   });
 
+  test('a rejected claim is filed again (appeal or refiling) with its new filing date; every step audited', async () => {
+    const { caseId } = await caseInState(t, orgId, 'draft');
+    const claim = (await worker.request('POST', api(`/cases/${caseId}/remedies`), { kind: 'state_fund', currency: 'EUR', amountClaimed: '5000', status: 'filed', filedOn: '2026-01-10' })).json().claims[0];
+    const status = (body: Record<string, unknown>) => worker.request('POST', api(`/remedies/${claim.id}/status`), body);
+    const rejected = await status({ status: 'rejected', expectedVersion: 1 });
+    assert.equal(rejected.statusCode, 200, rejected.body);
+    assert.deepEqual([rejected.json().claims[0].status, rejected.json().claims[0].allowedStatuses], ['rejected', ['filed', 'closed']]);
+    assert.equal((await worker.request('POST', api(`/remedies/${claim.id}/awards`), { amount: '10', currency: 'EUR', payer: 'state_fund', occurredOn: '2026-03-01' })).json().error.details.reason, 'AWARD_NOT_ALLOWED', 'no award on a rejected claim');
+    assert.equal((await status({ status: 'filed', expectedVersion: 2 })).statusCode, 400, 'refiling needs its date');
+    const refiled = await status({ status: 'filed', filedOn: '2026-04-20', expectedVersion: 2 });
+    assert.equal(refiled.statusCode, 200, refiled.body);
+    assert.deepEqual([refiled.json().claims[0].status, refiled.json().claims[0].filedOn, refiled.json().claims[0].version], ['filed', '2026-04-20', 3]);
+    assert.equal((await status({ status: 'rejected', expectedVersion: 2 })).json().error.details.reason, 'VERSION_CONFLICT');
+    const stored = await t.database.db.selectFrom('remedyClaims').select(['status', 'filedOn', 'version']).where('id', '=', claim.id).executeTakeFirstOrThrow();
+    assert.deepEqual(stored, { status: 'filed', filedOn: '2026-04-20', version: 3 });
+    assert.deepEqual((await auditRows(t.database, 'remedy.statusChanged', claim.id)).map((r) => { const m = r.metadata as { from: string; to: string }; return `${m.from}>${m.to}`; }), ['filed>rejected', 'rejected>filed']);
+  });
+
+  test('a claim withdrawn while being prepared is final: no status, award or payment moves it', async () => {
+    const { caseId } = await caseInState(t, orgId, 'draft');
+    const claim = (await worker.request('POST', api(`/cases/${caseId}/remedies`), { kind: 'civil', currency: 'GBP', amountClaimed: '300' })).json().claims[0];
+    const withdrawn = await worker.request('POST', api(`/remedies/${claim.id}/status`), { status: 'withdrawn', expectedVersion: 1 });
+    assert.equal(withdrawn.statusCode, 200, withdrawn.body);
+    assert.deepEqual([withdrawn.json().claims[0].status, withdrawn.json().claims[0].allowedStatuses], ['withdrawn', []]);
+    for (const to of ['filed', 'rejected', 'withdrawn', 'closed']) {
+      const refused = await worker.request('POST', api(`/remedies/${claim.id}/status`), { status: to, filedOn: '2026-05-01', expectedVersion: 2 });
+      assert.equal(refused.statusCode, 409, `${to}: ${refused.body}`);
+      assert.deepEqual(refused.json().error.details, { reason: 'ACTION_NOT_ALLOWED_FROM_STATUS', from: 'withdrawn', to }, to);
+    }
+    for (const [kind, reason] of [['awards', 'AWARD_NOT_ALLOWED'], ['payments', 'PAYMENT_BEFORE_AWARD']] as const) {
+      const refused = await worker.request('POST', api(`/remedies/${claim.id}/${kind}`), { amount: '10', currency: 'GBP', payer: 'offender', occurredOn: '2026-05-01' });
+      assert.equal(refused.statusCode, 409, kind);
+      assert.equal(refused.json().error.details.reason, reason, kind);
+    }
+    const stored = await t.database.db.selectFrom('remedyClaims').select(['status', 'version', 'filedOn']).where('id', '=', claim.id).executeTakeFirstOrThrow();
+    assert.deepEqual(stored, { status: 'withdrawn', version: 2, filedOn: null });
+    assert.equal((await t.database.db.selectFrom('remedyEntries').select('id').where('claimId', '=', claim.id).execute()).length, 0);
+    assert.deepEqual((await auditRows(t.database, 'remedy.statusChanged', claim.id)).map((r) => (r.metadata as { to: string }).to), ['withdrawn']);
+  });
+
   test('currencies are ISO 4217 with their own minor units; state-fund and criminal-court claims too', async () => {
     const { caseId } = await caseInState(t, orgId, 'draft');
     const url = api(`/cases/${caseId}/remedies`);

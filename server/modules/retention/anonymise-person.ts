@@ -1,6 +1,7 @@
 import type { TCtx } from '../../context.ts';
 import { sealJson } from '../../crypto/field-encryption.ts';
 import { anonymiseIdentity } from '../cases/person-identity.ts';
+import { justificationContext } from '../emergency-access/emergency-access.service.ts';
 import { deletePersonBlockingKeys } from '../linkage/blocking-keys/blocking-keys.ts';
 import { reasonsContext, reconsiderationReasonsContext } from '../cases/use-cases/load-case.ts';
 import { erasePlanNarrative } from '../plans/plans.service.ts';
@@ -14,7 +15,8 @@ export type TAnonymiseTrigger = 'retention' | 'erasure';
  * decision outcome, support received and plan outcomes do not change):
  *   identity → empty, name index cleared; decision and reconsideration reasons → empty lists;
  *   documents deleted; plan narrative erased; copies shared with referral receivers and transfer
- *   notes erased; override justifications blanked; a guardian's reference removed.
+ *   notes erased; override and break-the-glass justifications blanked (who broke the glass, when
+ *   and for how long stay: that is the accountability record); a guardian's reference removed.
  * Runs in the caller's transaction and writes one `person.anonymised` audit event.
  */
 export async function anonymisePerson(ctx: TCtx, orgId: string, personId: string, trigger: TAnonymiseTrigger): Promise<{ caseIds: string[] }> {
@@ -40,6 +42,12 @@ export async function anonymisePerson(ctx: TCtx, orgId: string, personId: string
     for (const referral of overrides) {
       const sealed = await sealReferralNote(ctx.keyring, ctx.db, orgId, referral.id, 'override-justification', '', now);
       await ctx.db.updateTable('serviceReferrals').set({ overrideJustificationCiphertext: sealed.ciphertext, overrideKeyVersion: sealed.keyVersion }).where('id', '=', referral.id).execute();
+    }
+    const grants = await ctx.db.selectFrom('emergencyAccessGrants').select(['id', 'orgId']).where('caseId', '=', caseId).execute();
+    for (const grant of grants) {
+      const grantKey = grant.orgId === orgId ? key : await ctx.keyring.currentKey(ctx.db, grant.orgId, now);
+      await ctx.db.updateTable('emergencyAccessGrants').set({ justificationCiphertext: sealJson(grantKey.dataKey, '', justificationContext(grant.orgId, grant.id)), keyVersion: grantKey.version })
+        .where('id', '=', grant.id).execute();
     }
     await ctx.db.updateTable('caseTransfers').set({ noteCiphertext: null, noteKeyVersion: null }).where('caseId', '=', caseId).execute();
     if (caseRow.guardian) {

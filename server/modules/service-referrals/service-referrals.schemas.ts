@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPlainDate } from '../../../core/nrm/calendar.ts';
 import { ZConsentBasis } from '../../../core/protection/consent.ts';
 import { ZFieldGroup } from '../../../core/protection/field-groups.ts';
 import { DECLINE_REASONS, REFERRAL_ACTIONS, REVOKE_REASONS, ZReferralStatus } from '../../../core/protection/referral-status.ts';
@@ -76,8 +77,9 @@ export type TInbox = z.infer<typeof ZInboxQuery>['box'];
 export const DELIVERY_UNITS = ['session', 'night', 'hour', 'day', 'item', 'payment', 'other'] as const;
 const deliveryFields = {
   serviceKind: ZServiceKind,
-  deliveredOn: z.iso.date(),
-  quantity: z.number().positive().max(10_000).multipleOf(0.01),
+  deliveredOn: ZPlainDate,
+  // numeric(10, 2): anything under a hundredth would round to 0 and break the positive check in the database.
+  quantity: z.number().min(0.01).max(10_000).multipleOf(0.01),
   unit: z.enum(DELIVERY_UNITS),
   /** The language the service was delivered in. */
   language: ZLanguageTag,

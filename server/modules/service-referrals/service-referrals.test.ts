@@ -50,6 +50,12 @@ describe(`service referrals (${ENGINE})`, () => {
   async function refer(caseId: string, groups: readonly TFieldGroup[] = ['identity_basic', 'needs']) {
     return worker.request('POST', api(agency, `/cases/${caseId}/service-referrals`), referralBody(service.serviceId, groups));
   }
+  /** The notices written about a referral: recipient, organisation, kind and payload, in the order of the workflow (the test clock may not move between steps). */
+  async function notices(referralId: string) {
+    const rows = await t.database.db.selectFrom('notifications').select(['userId', 'orgId', 'kind', 'payload', 'createdAt']).where('subjectType', '=', 'serviceReferral').where('subjectId', '=', referralId).execute();
+    const step = (row: (typeof rows)[number]) => `${row.createdAt.toISOString()} ${['serviceReferral.received', 'serviceReferral.responded', 'serviceReferral.revoked'].indexOf(row.kind)} ${String(row.payload.response ?? '')}`;
+    return rows.sort((a, b) => step(a).localeCompare(step(b))).map(({ userId, orgId, kind, payload }) => ({ userId, orgId, kind, payload }));
+  }
 
   test('golden path: consent, refer, the shelter accepts, logs deliveries and completes; every step audited on both sides', async () => {
     const caseId = await newCase();
@@ -63,6 +69,8 @@ describe(`service referrals (${ENGINE})`, () => {
     assert.match(referral.case.reference, /^NRM-/);
     assert.deepEqual(referral.allowedActions, ['revoke']);
 
+    assert.deepEqual(await notices(referral.id), [{ userId: shelterWorker.user.userId, orgId: ngo, kind: 'serviceReferral.received', payload: { referralId: referral.id, purpose: 'shelter', isOverride: false } }],
+      'the receiver\'s referral workers are told; the sender is not notified of their own action');
     const inbox = await shelterWorker.request('GET', api(ngo, '/service-referrals?box=action_needed'));
     assert.deepEqual(inbox.json().referrals.map((r: { id: string; needsAction: boolean; caseReference: null }) => [r.id, r.needsAction, r.caseReference]), [[referral.id, true, null]]);
     const received = await shelterWorker.request('GET', api(ngo, `/service-referrals/${referral.id}`));
@@ -95,6 +103,8 @@ describe(`service referrals (${ENGINE})`, () => {
     assert.deepEqual((await shelterWorker.request('GET', api(ngo, '/service-referrals?box=shared_with_me'))).json().referrals, []);
     assert.deepEqual((await worker.request('GET', api(agency, `/service-referrals?box=sent&caseId=${caseId}`))).json().referrals.map((r: { status: string }) => r.status), ['completed']);
 
+    const responses = (await notices(referral.id)).filter((n) => n.kind === 'serviceReferral.responded');
+    assert.deepEqual(responses.map((n) => [n.userId, n.orgId, n.payload.response]), [[worker.user.userId, agency, 'accepted'], [worker.user.userId, agency, 'completed']], 'the referrer hears each answer');
     for (const action of ['serviceReferral.sent', 'serviceReferral.accepted', 'serviceReferral.completed']) {
       const rows = await auditRows(t.database, action, referral.id);
       assert.deepEqual(rows.map((r) => r.orgId).sort(), [agency, ngo].sort(), action);
@@ -105,6 +115,8 @@ describe(`service referrals (${ENGINE})`, () => {
     for (const action of ['serviceConsent.recorded', 'serviceReferral.sent', 'serviceReferral.sharedViewed', 'serviceReferral.accepted', 'serviceDelivery.recorded', 'serviceReferral.completed']) assert.ok(timeline.includes(action), action);
     const audit = JSON.stringify(await t.database.db.selectFrom('auditEvents').select(['metadata', 'changes']).execute());
     for (const secret of ['Quillfeather', 'safe bed', 'Exploiter knows']) assert.ok(!audit.includes(secret), `${secret} reached the audit log`);
+    const noticeText = JSON.stringify(await notices(referral.id));
+    for (const secret of ['Quillfeather', 'safe bed', 'Exploiter knows', caseId]) assert.ok(!noticeText.includes(secret), `${secret} reached a notification`);
   });
 
   test('the receiver sees exactly the field groups shared, each on its own, and nothing else of the case', async () => {
@@ -148,6 +160,44 @@ describe(`service referrals (${ENGINE})`, () => {
     const stored = await t.database.db.selectFrom('serviceReferrals').selectAll().where('id', '=', referral.id).executeTakeFirstOrThrow();
     assert.deepEqual([stored.status, stored.sharedCiphertext], ['revoked', null]);
     assert.equal((await auditRows(t.database, 'serviceReferral.revoked', referral.id)).length, 2);
+    const revokedNotice = (await notices(referral.id)).filter((n) => n.kind === 'serviceReferral.revoked');
+    assert.deepEqual(revokedNotice, [{ userId: shelterWorker.user.userId, orgId: ngo, kind: 'serviceReferral.revoked', payload: { referralId: referral.id, purpose: 'shelter', response: 'revoked', reason: 'referrer_revoked' } }]);
+  });
+
+  test('an accepted referral can still be revoked: the receiver loses it at once and can log nothing more under it', async () => {
+    const caseId = await newCase();
+    await consent(caseId);
+    const referral = (await refer(caseId)).json().referral;
+    assert.equal((await shelterWorker.request('POST', api(ngo, `/service-referrals/${referral.id}/accept`), { expectedVersion: 1 })).statusCode, 200);
+    const delivery = { serviceKind: 'shelter', deliveredOn: '2026-02-01', quantity: 2, unit: 'night', language: 'ro', interpreterUsed: false };
+    assert.equal((await shelterWorker.request('POST', api(ngo, `/service-referrals/${referral.id}/deliveries`), delivery)).statusCode, 201);
+    const revoked = await worker.request('POST', api(agency, `/service-referrals/${referral.id}/revoke`), { expectedVersion: 2 });
+    assert.equal(revoked.statusCode, 200, revoked.body);
+    assert.deepEqual([revoked.json().referral.status, revoked.json().referral.allowedActions], ['revoked', []]);
+    assert.equal((await shelterWorker.request('GET', api(ngo, `/service-referrals/${referral.id}`))).statusCode, 404);
+    assert.equal((await shelterWorker.request('POST', api(ngo, `/service-referrals/${referral.id}/deliveries`), delivery)).statusCode, 404, 'no delivery under a revoked referral');
+    assert.equal((await shelterWorker.request('POST', api(ngo, `/service-referrals/${referral.id}/complete`), { expectedVersion: 3 })).statusCode, 404);
+    assert.equal((await t.database.db.selectFrom('serviceDeliveries').select('id').where('referralId', '=', referral.id).execute()).length, 1, 'what was delivered before stays in the case log');
+    const stored = await t.database.db.selectFrom('serviceReferrals').select(['status', 'sharedCiphertext', 'revokeReason']).where('id', '=', referral.id).executeTakeFirstOrThrow();
+    assert.deepEqual(stored, { status: 'revoked', sharedCiphertext: null, revokeReason: 'referrer_revoked' });
+    assert.deepEqual((await auditRows(t.database, 'serviceReferral.revoked', referral.id)).map((r) => (r.metadata as { from: string }).from), ['accepted', 'accepted']);
+    assert.equal((await worker.request('POST', api(agency, `/service-referrals/${referral.id}/revoke`), { expectedVersion: 3 })).json().error.details.reason, 'ACTION_NOT_ALLOWED_FROM_STATUS', 'a revoked referral stays revoked');
+  });
+
+  test('a completed referral is final: neither revoked nor completed again', async () => {
+    const caseId = await newCase();
+    await consent(caseId);
+    const referral = (await refer(caseId)).json().referral;
+    assert.equal((await shelterWorker.request('POST', api(ngo, `/service-referrals/${referral.id}/accept`), { expectedVersion: 1 })).statusCode, 200);
+    assert.equal((await shelterWorker.request('POST', api(ngo, `/service-referrals/${referral.id}/complete`), { expectedVersion: 2 })).statusCode, 200);
+    for (const [agent, org, action] of [[worker, agency, 'revoke'], [shelterWorker, ngo, 'complete'], [shelterWorker, ngo, 'accept'], [shelterWorker, ngo, 'decline']] as const) {
+      const refused = await agent.request('POST', api(org, `/service-referrals/${referral.id}/${action}`), action === 'decline' ? { reason: 'no_capacity', expectedVersion: 3 } : { expectedVersion: 3 });
+      assert.equal(refused.statusCode, 409, `${action}: ${refused.body}`);
+      assert.deepEqual(refused.json().error.details, { reason: 'ACTION_NOT_ALLOWED_FROM_STATUS', from: 'completed', action }, action);
+    }
+    const stored = await t.database.db.selectFrom('serviceReferrals').select(['status', 'version', 'revokedAt']).where('id', '=', referral.id).executeTakeFirstOrThrow();
+    assert.deepEqual(stored, { status: 'completed', version: 3, revokedAt: null });
+    assert.equal((await auditRows(t.database, 'serviceReferral.revoked', referral.id)).length, 0);
   });
 
   test('no referral without consent for that organisation, purpose and fields; withdrawing consent revokes what relied on it', async () => {
@@ -169,6 +219,10 @@ describe(`service referrals (${ENGINE})`, () => {
     assert.ok(withdrawn.json().consents.find((c: { id: string }) => c.id === narrow).withdrawnAt);
     const after = await t.database.db.selectFrom('serviceReferrals').select(['status', 'revokeReason', 'sharedCiphertext']).where('id', '=', allowed.json().referral.id).executeTakeFirstOrThrow();
     assert.deepEqual(after, { status: 'revoked', revokeReason: 'consent_withdrawn', sharedCiphertext: null });
+    assert.deepEqual((await notices(allowed.json().referral.id)).map((n) => [n.userId, n.kind, n.payload.reason]), [
+      [shelterWorker.user.userId, 'serviceReferral.received', undefined],
+      [shelterWorker.user.userId, 'serviceReferral.revoked', 'consent_withdrawn'],
+    ], 'a revocation by withdrawn consent reaches the receiver too');
     assert.equal((await refer(caseId, ['needs'])).json().error.details.reason, 'CONSENT_REQUIRED');
     await consent(caseId, { decision: 'declined' });
     assert.equal((await refer(caseId, ['needs'])).json().error.details.reason, 'CONSENT_DECLINED');
@@ -194,6 +248,7 @@ describe(`service referrals (${ENGINE})`, () => {
     assert.equal(override!.caseId, caseId);
     assert.deepEqual(override!.metadata, { referralId: referral.id, receivingOrgId: ngo, purpose: 'shelter', fieldGroups: ['identity_basic', 'contact'], justificationLength: body.justification.length });
     assert.equal((await auditRows(t.database, 'serviceReferral.sent', referral.id))[0]!.metadata.isOverride, true);
+    assert.deepEqual((await notices(referral.id)).map((n) => [n.userId, n.kind, n.payload.isOverride]), [[shelterWorker.user.userId, 'serviceReferral.received', true]]);
     const stored = await t.database.db.selectFrom('serviceReferrals').selectAll().where('id', '=', referral.id).executeTakeFirstOrThrow();
     assert.equal(stored.consentId, null);
     assert.ok(stored.overrideJustificationCiphertext?.startsWith('v1.') && !stored.overrideJustificationCiphertext.includes('roadside'));
@@ -240,6 +295,7 @@ describe(`service referrals (${ENGINE})`, () => {
     const declined = await shelterWorker.request('POST', url(ngo, 'decline'), { reason: 'no_capacity', note: 'Full until March; try Harbour Trust', expectedVersion: 1 });
     assert.equal(declined.statusCode, 200, declined.body);
     assert.equal(declined.json().referral.shared, null);
+    assert.deepEqual((await notices(referral.id)).filter((n) => n.kind === 'serviceReferral.responded').map((n) => [n.userId, n.payload.response, n.payload.reason]), [[worker.user.userId, 'declined', 'no_capacity']]);
     const seenBySender = (await worker.request('GET', api(agency, `/service-referrals/${referral.id}`))).json().referral;
     assert.deepEqual([seenBySender.status, seenBySender.declineReason, seenBySender.declineNote], ['declined', 'no_capacity', 'Full until March; try Harbour Trust']);
     assert.equal((await shelterWorker.request('POST', url(ngo, 'accept'), { expectedVersion: 2 })).statusCode, 409);

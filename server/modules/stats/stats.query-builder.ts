@@ -115,6 +115,26 @@ const CASES: TSourceSql = {
   withinTarget: (metric) => sql<boolean>`${DAYS_TO_FIRST_SUPPORT} <= ${sql.lit(metric.targetDays ?? 0)}`,
 };
 
+/** The first shelter delivered for the case (the delivery log), whoever delivered it. */
+const FIRST_SHELTER = sql`(select min(sd.delivered_on) from service_deliveries sd where sd.case_id = ${sql.ref('c.id')} and sd.service_kind = 'shelter')`;
+/** Days from referral (identification) to the first shelter delivered; NULL while none was. */
+const DAYS_TO_FIRST_SHELTER = sql`(extract(epoch from ${FIRST_SHELTER}::timestamp at time zone 'UTC' - ${sql.ref('c.referredAt')}) / 86400.0)`;
+/**
+ * A shelter need on record: the person was sheltered, or referred to a service of the shelter
+ * kind (whatever became of the referral). Persons with neither are outside the share.
+ */
+const SHELTER_NEEDED = sql<boolean>`(exists (select 1 from service_deliveries sd where sd.case_id = ${sql.ref('c.id')} and sd.service_kind = 'shelter')
+  or exists (select 1 from service_referrals sr join directory_services ds on ds.id = sr.service_id where sr.case_id = ${sql.ref('c.id')} and 'shelter' = any(ds.kinds)))`;
+
+/** A metric's own timing (catalog `timing`), replacing its source's days, target rows and on-time rule. */
+const TIMINGS: Record<NonNullable<TStatsQuery['metric']['timing']>, Pick<TSourceSql, 'days' | 'hasTarget' | 'withinTarget'>> = {
+  firstShelter: {
+    days: DAYS_TO_FIRST_SHELTER,
+    hasTarget: SHELTER_NEEDED,
+    withinTarget: (metric) => sql<boolean>`${DAYS_TO_FIRST_SHELTER} <= ${sql.lit(metric.targetDays ?? 0)}`,
+  },
+};
+
 /**
  * The target of a decision: the due time of the decision deadline stored when the case was
  * referred (its jurisdiction profile's target, e.g. RG within 5 working days). Only RG decisions
@@ -325,7 +345,7 @@ function measureSelection(metric: TStatsQuery['metric'], source: TSourceSql): Ra
  */
 export function buildStatsQuery(db: TDb | TTx, orgId: string, query: TStatsQuery, options: TStatsSqlOptions = {}) {
   const { metric } = query;
-  const source = SOURCES[metric.source];
+  const source: TSourceSql = metric.timing ? { ...SOURCES[metric.source], ...TIMINGS[metric.timing] } : SOURCES[metric.source];
   const isCountLike = metric.measure === 'count' || metric.measure === 'rate';
   if (metric.measure === 'rate' && !options.allowMeasures) {
     throw new AppError('VALIDATION_FAILED', `The measure ${metric.measure} is not computed here.`, { reason: 'MEASURE_NOT_IMPLEMENTED' });

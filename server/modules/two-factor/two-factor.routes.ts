@@ -8,8 +8,10 @@ import { presentSessionInfo } from '../auth/session-info.presenter.ts';
 import { runUserUseCaseKeepingFailures } from './deferred-failure.ts';
 import { installTwoFactorGate } from './two-factor-gate.ts';
 import { completeTwoFactorLogin } from './two-factor-login.ts';
-import { ZConfirmEnrolmentRequest, ZDisableTwoFactorRequest, ZEnrolment, ZRecoveryCodes, ZTwoFactorLoginRequest, ZTwoFactorStatus } from './two-factor.schemas.ts';
-import { confirmEnrolment, disableTwoFactor, getTwoFactorStatus, startEnrolment } from './two-factor.service.ts';
+import {
+  ZConfirmEnrolmentRequest, ZDisableTwoFactorRequest, ZEnrolment, ZRecoveryCodes, ZRegenerateRecoveryCodesRequest, ZTwoFactorLoginRequest, ZTwoFactorStatus,
+} from './two-factor.schemas.ts';
+import { confirmEnrolment, disableTwoFactor, getTwoFactorStatus, regenerateRecoveryCodes, startEnrolment } from './two-factor.service.ts';
 
 /** Two-factor sign-in: the account's enrolment, the login's second step, and the policy gate. */
 export function registerTwoFactorRoutes(app: FastifyInstance, deps: TAppDeps): void {
@@ -42,6 +44,11 @@ export function registerTwoFactorRoutes(app: FastifyInstance, deps: TAppDeps): v
     schema: { tags: ['account'], summary: 'Confirm enrolment with a code from the app; returns 10 single-use recovery codes, shown once', body: ZConfirmEnrolmentRequest, response: { 200: ZRecoveryCodes, ...ERROR_RESPONSES } },
     config: { access: { auth: 'user' } },
   }, async (request) => runUserUseCaseKeepingFailures(deps, request, (ctx) => confirmEnrolment(ctx, request.body.code)));
+
+  api.post('/api/account/two-factor/recovery-codes', {
+    schema: { tags: ['account'], summary: 'Replace every recovery code with 10 new ones (password and a current code from the app); shown once', body: ZRegenerateRecoveryCodesRequest, response: { 200: ZRecoveryCodes, ...ERROR_RESPONSES } },
+    config: { access: { auth: 'user' } },
+  }, async (request) => runUserUseCaseKeepingFailures(deps, request, (ctx) => regenerateRecoveryCodes(ctx, request.body)));
 
   api.post('/api/account/two-factor/disable', {
     schema: { tags: ['account'], summary: 'Turn two-factor sign-in off (password and a current or recovery code)', body: ZDisableTwoFactorRequest, response: { 204: ZNoContent, ...ERROR_RESPONSES } },

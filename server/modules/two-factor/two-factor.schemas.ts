@@ -5,6 +5,8 @@ export const ZSecondFactorCode = z.string().trim().min(6).max(20);
 
 export const ZConfirmEnrolmentRequest = z.object({ code: ZSecondFactorCode }).strict();
 export const ZDisableTwoFactorRequest = z.object({ password: z.string().min(1).max(256), code: ZSecondFactorCode }).strict();
+/** A new set of recovery codes: the password and a current code from the app (not a recovery code). */
+export const ZRegenerateRecoveryCodesRequest = z.object({ password: z.string().min(1).max(256), code: ZSecondFactorCode }).strict();
 export const ZTwoFactorLoginRequest = z.object({ challengeToken: z.string().min(20).max(100), code: ZSecondFactorCode }).strict();
 
 export const ZTwoFactorStatus = z.object({

@@ -19,6 +19,9 @@ import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, openTotpSecret, seal
 
 export const TOTP_ISSUER = 'Palermo';
 
+/** What a second-factor code was checked for (the `purpose` of `twoFactor.failed`). */
+type TCodePurpose = 'login' | 'enrolment' | 'disable' | 'recovery_codes';
+
 /**
  * Wrong codes are throttled like wrong passwords (the e-mail rule: 5 failures in 15 minutes lock
  * for 15 minutes), per user, across challenges: a thief with the password cannot try 10^6 codes.
@@ -69,7 +72,7 @@ export async function startEnrolment(ctx: TCtx): Promise<{ secret: string; otpau
 }
 
 /** Throttle check + lock-out refusal, audited. Returns the failure, or null when not locked. */
-async function refuseWhileLocked(ctx: TCtx, userId: string, purpose: 'login' | 'enrolment' | 'disable'): Promise<DeferredFailure | null> {
+async function refuseWhileLocked(ctx: TCtx, userId: string, purpose: TCodePurpose): Promise<DeferredFailure | null> {
   const lockedUntil = await findActiveLock(ctx.db, [twoFactorThrottleKey(userId)], ctx.now());
   if (!lockedUntil) return null;
   await ctx.audit.record('twoFactor.failed', { orgId: null, subjectType: 'user', subjectId: userId, metadata: { reason: 'LOCKED', purpose } });
@@ -77,7 +80,7 @@ async function refuseWhileLocked(ctx: TCtx, userId: string, purpose: 'login' | '
 }
 
 /** Counts and audits a wrong code; the caller commits before refusing. */
-export async function recordWrongCode(ctx: TCtx, userId: string, purpose: 'login' | 'enrolment' | 'disable'): Promise<DeferredFailure> {
+export async function recordWrongCode(ctx: TCtx, userId: string, purpose: TCodePurpose): Promise<DeferredFailure> {
   await recordFailure(ctx.db, 'email', twoFactorThrottleKey(userId), ctx.now());
   await ctx.audit.record('twoFactor.failed', { orgId: null, subjectType: 'user', subjectId: userId, metadata: { reason: 'WRONG_CODE', purpose } });
   return new DeferredFailure(new AppError('UNAUTHENTICATED', 'The code is not right (or was already used).', { reason: 'WRONG_TWO_FACTOR_CODE' }));
@@ -119,6 +122,14 @@ export async function confirmEnrolment(ctx: TCtx, code: string): Promise<{ recov
   return { recoveryCodes };
 }
 
+/** A wrong password counts against the same throttle as a wrong code (the caller commits, then refuses). */
+async function refuseWrongPassword(ctx: TCtx, userId: string, password: string): Promise<DeferredFailure | null> {
+  const user = await findUserById(ctx.db, userId);
+  if (user && (await verifyPassword(user.passwordHash, password))) return null;
+  await recordFailure(ctx.db, 'email', twoFactorThrottleKey(userId), ctx.now());
+  return new DeferredFailure(new AppError('UNAUTHENTICATED', 'The password is not right.', { reason: 'WRONG_PASSWORD' }));
+}
+
 /**
  * Turns two-factor sign-in off: needs the password and a current code (or a recovery code), so
  * a session left open on a shared computer is not enough. If an organisation requires it, the
@@ -131,13 +142,33 @@ export async function disableTwoFactor(ctx: TCtx, input: { password: string; cod
   }
   const locked = await refuseWhileLocked(ctx, actor.userId, 'disable');
   if (locked) return locked;
-  const user = await findUserById(ctx.db, actor.userId);
-  if (!user || !(await verifyPassword(user.passwordHash, input.password))) {
-    await recordFailure(ctx.db, 'email', twoFactorThrottleKey(actor.userId), ctx.now());
-    return new DeferredFailure(new AppError('UNAUTHENTICATED', 'The password is not right.', { reason: 'WRONG_PASSWORD' }));
-  }
+  const wrongPassword = await refuseWrongPassword(ctx, actor.userId, input.password);
+  if (wrongPassword) return wrongPassword;
   if (!(await checkSecondFactor(ctx, actor.userId, input.code, { allowRecoveryCode: true }))) return recordWrongCode(ctx, actor.userId, 'disable');
   await deleteTwoFactor(ctx.db, actor.userId);
   await clearThrottle(ctx.db, twoFactorThrottleKey(actor.userId));
   await ctx.audit.record('twoFactor.disabled', { orgId: null, subjectType: 'user', subjectId: actor.userId, metadata: {} });
+}
+
+/**
+ * Replaces every recovery code (used or not) with 10 new ones, shown this once. Needs the password
+ * and a current code from the app: a recovery code cannot mint more recovery codes, so a leaked
+ * sheet of codes cannot be renewed by whoever found it.
+ * @throws DOMAIN_RULE_VIOLATED (TWO_FACTOR_NOT_ENABLED) when two-factor sign-in is off
+ */
+export async function regenerateRecoveryCodes(ctx: TCtx, input: { password: string; code: string }): Promise<{ recoveryCodes: string[] } | DeferredFailure> {
+  const actor = requireUser(ctx.actor);
+  if (!(await hasConfirmedTwoFactor(ctx.db, actor.userId))) {
+    throw new AppError('DOMAIN_RULE_VIOLATED', 'Two-factor sign-in is not on.', { reason: 'TWO_FACTOR_NOT_ENABLED' });
+  }
+  const locked = await refuseWhileLocked(ctx, actor.userId, 'recovery_codes');
+  if (locked) return locked;
+  const wrongPassword = await refuseWrongPassword(ctx, actor.userId, input.password);
+  if (wrongPassword) return wrongPassword;
+  if (!(await checkSecondFactor(ctx, actor.userId, input.code, { allowRecoveryCode: false }))) return recordWrongCode(ctx, actor.userId, 'recovery_codes');
+  const recoveryCodes = newRecoveryCodes();
+  await replaceRecoveryCodes(ctx.db, actor.userId, recoveryCodes.map((recoveryCode) => hashRecoveryCode(actor.userId, recoveryCode)));
+  await clearThrottle(ctx.db, twoFactorThrottleKey(actor.userId));
+  await ctx.audit.record('twoFactor.recoveryCodesRegenerated', { orgId: null, subjectType: 'user', subjectId: actor.userId, metadata: { recoveryCodes: recoveryCodes.length } });
+  return { recoveryCodes };
 }

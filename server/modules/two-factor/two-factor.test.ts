@@ -136,6 +136,46 @@ describe(`two-factor sign-in (${ENGINE})`, () => {
     await t.login(user);
   });
 
+  test('new recovery codes: password and a current app code; the old codes stop working, each new one works once', async () => {
+    const user = await t.addUser(orgId, 'case_worker');
+    const agent = await t.login(user);
+    const { secret, recoveryCodes: oldCodes } = await enrolTwoFactor(t, agent);
+    t.clock.advanceMinutes(1);
+    const url = '/api/account/two-factor/recovery-codes';
+    const wrongPassword = await agent.request('POST', url, { password: 'not the password', code: codeFor(t, secret) });
+    assert.equal(wrongPassword.statusCode, 401);
+    assert.equal(wrongPassword.json().error.details.reason, 'WRONG_PASSWORD');
+    const wrongCode = await agent.request('POST', url, { password: user.password, code: codeFor(t, secret, 3) });
+    assert.equal(wrongCode.json().error.details.reason, 'WRONG_TWO_FACTOR_CODE');
+    const byRecoveryCode = await agent.request('POST', url, { password: user.password, code: oldCodes[0]! });
+    assert.equal(byRecoveryCode.json().error.details.reason, 'WRONG_TWO_FACTOR_CODE', 'a recovery code cannot mint new ones');
+    assert.deepEqual((await auditRows(t.database, 'twoFactor.failed', user.userId)).map((r) => r.metadata), [
+      { reason: 'WRONG_CODE', purpose: 'recovery_codes' }, { reason: 'WRONG_CODE', purpose: 'recovery_codes' },
+    ]);
+    const unchanged = await t.database.db.selectFrom('twoFactorRecoveryCodes').select('codeHash').where('userId', '=', user.userId).where('usedAt', 'is', null).execute();
+    assert.equal(unchanged.length, 10, 'refusals change nothing (the recovery code was not spent either)');
+
+    const renewed = await agent.request('POST', url, { password: user.password, code: codeFor(t, secret) });
+    assert.equal(renewed.statusCode, 200, renewed.body);
+    const newCodes = (renewed.json() as { recoveryCodes: string[] }).recoveryCodes;
+    assert.equal(newCodes.length, 10);
+    assert.equal(newCodes.filter((code) => oldCodes.includes(code)).length, 0);
+    const stored = await t.database.db.selectFrom('twoFactorRecoveryCodes').select(['codeHash', 'usedAt']).where('userId', '=', user.userId).execute();
+    assert.equal(stored.length, 10);
+    assert.ok(stored.every((row) => row.usedAt === null && !newCodes.includes(row.codeHash)));
+    const audited = await auditRows(t.database, 'twoFactor.recoveryCodesRegenerated', user.userId);
+    assert.deepEqual(audited.map((r) => [r.orgId, r.actorId, r.metadata]), [[null, user.userId, { recoveryCodes: 10 }]]);
+    assert.equal((await agent.request('GET', '/api/account/two-factor')).json().recoveryCodesLeft, 10);
+    assert.equal((await agent.request('POST', url, { password: user.password, code: codeFor(t, secret) })).json().error.details.reason, 'WRONG_TWO_FACTOR_CODE', 'the same app code is not accepted twice');
+
+    assert.equal((await secondStep(t, await passwordStep(t, user), oldCodes[1]!)).statusCode, 401, 'an old code no longer signs in');
+    assert.equal((await secondStep(t, await passwordStep(t, user), newCodes[0]!)).statusCode, 200);
+    assert.equal((await secondStep(t, await passwordStep(t, user), newCodes[0]!)).statusCode, 401, 'a new code works once');
+
+    const plain = await t.login(await t.addUser(orgId, 'case_worker'));
+    assert.equal((await plain.request('POST', url, { password: 'whatever it is', code: '123456' })).json().error.details.reason, 'TWO_FACTOR_NOT_ENABLED');
+  });
+
   test('every route a held member may still call exists (a renamed route would lock them out)', () => {
     const routes = new Set(t.app.routeTable.map((route) => `${route.method} ${route.url}`));
     for (const route of ENROLMENT_ONLY_ROUTES) assert.ok(routes.has(route), route);
@@ -153,8 +193,8 @@ describe(`two-factor sign-in (${ENGINE})`, () => {
     const set = await admin.request('PUT', `/api/organisations/${policyOrg}/security-policy`, { twoFactorRequirement: 'identity_roles', emergencyAccessHours: 6 });
     assert.equal(set.statusCode, 200);
     const changed = await auditRows(t.database, 'securityPolicy.changed', policyOrg);
-    assert.deepEqual(changed.map((r) => [r.orgId, r.metadata]), [[policyOrg, { twoFactorRequirement: 'identity_roles', emergencyAccessHours: 6 }]]);
-    assert.deepEqual((await analyst.request('GET', `/api/organisations/${policyOrg}/security-policy`)).json(), { twoFactorRequirement: 'identity_roles', emergencyAccessHours: 6 });
+    assert.deepEqual(changed.map((r) => [r.orgId, r.metadata]), [[policyOrg, { twoFactorRequirement: 'identity_roles', emergencyAccessHours: 6, requireAccessPurpose: false }]]);
+    assert.deepEqual((await analyst.request('GET', `/api/organisations/${policyOrg}/security-policy`)).json(), { twoFactorRequirement: 'identity_roles', emergencyAccessHours: 6, requireAccessPurpose: false });
 
     // An open session is held at once; sign-in still works, but only to enrol.
     const refused = await caseWorker.request('GET', `/api/organisations/${policyOrg}/cases`);

@@ -1,10 +1,12 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TAuditAction } from '../../../core/audit/events.ts';
 import { ErrorAlert } from '../components/alert.tsx';
-import { formatDateTime } from '../components/format.ts';
+import { Button } from '../components/button.tsx';
 import { Page } from '../components/page.tsx';
 import { RequireOrg } from '../components/require-org.tsx';
-import { useAuditEvents } from '../features/audit/queries.ts';
+import { AuditEventsTable } from '../features/audit/audit-events-table.tsx';
+import { AuditFilters } from '../features/audit/audit-filters.tsx';
+import { NO_AUDIT_FILTERS, useAuditEvents, type TAuditFilters } from '../features/audit/queries.ts';
 import { VerifyChain } from '../features/audit/verify-chain.tsx';
 import type { TActiveOrganisation } from '../features/session/active-org.tsx';
 
@@ -12,7 +14,7 @@ export function AuditPage() {
   return <RequireOrg>{(active) => <Audit key={active.organisation.id} active={active} />}</RequireOrg>;
 }
 
-/** The latest audit events of the active organisation and the on-demand chain verification. */
+/** The audit log of the active organisation (the access log), filtered and paged, and the on-demand chain verification. */
 function Audit({ active }: { active: TActiveOrganisation }) {
   const { t } = useTranslation();
   const { id: orgId, name: orgName } = active.organisation;
@@ -32,72 +34,42 @@ function Audit({ active }: { active: TActiveOrganisation }) {
 }
 
 function AuditEvents({ orgId }: { orgId: string }) {
-  const { t, i18n } = useTranslation();
-  const events = useAuditEvents(orgId);
-  const { actionLabel, subjectLabel } = useAuditLabels();
-  if (events.error) return <ErrorAlert error={events.error} />;
-  if (events.isPending) return <p className="muted">{t('app.loading')}</p>;
-  if (events.data.length === 0) return <p>{t('audit.empty')}</p>;
+  const { t } = useTranslation();
+  const [filters, setFilters] = useState<TAuditFilters>(NO_AUDIT_FILTERS);
+  // The cursors of the pages before this one: "Newer" pops, "Older" pushes the page's nextBeforeSeq.
+  const [cursors, setCursors] = useState<(number | null)[]>([null]);
+  const beforeSeq = cursors.at(-1) ?? null;
+  const page = useAuditEvents(orgId, filters, beforeSeq);
+
+  function applyFilters(next: TAuditFilters) {
+    setFilters(next);
+    setCursors([null]);
+  }
+
+  const isFiltered = Object.values(filters).some(Boolean);
   return (
-    <div className="table-wrap">
-      <table className="table table--compact table--stack">
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.sequence')}</th>
-            <th scope="col">{t('audit.time')}</th>
-            <th scope="col">{t('audit.action')}</th>
-            <th scope="col">{t('audit.actor')}</th>
-            <th scope="col">{t('audit.subject')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.data.map((event) => (
-            <tr key={event.id}>
-              <td className="cell--number" data-label={t('audit.sequence')}>
-                {event.seq}
-              </td>
-              <td className="cell--nowrap" data-label={t('audit.time')}>{formatDateTime(event.createdAt, i18n.language)}</td>
-              <td data-label={t('audit.action')}>
-                <span title={event.action}>{actionLabel(event.action)}</span>
-              </td>
-              <td data-label={t('audit.actor')}>
-                {event.actorLabel && event.actorLabel !== 'system' ? <bdi>{event.actorLabel}</bdi> : t('audit.system')}
-              </td>
-              <td data-label={t('audit.subject')}>
-                {event.subjectType && (
-                  <span title={event.subjectId ?? undefined}>
-                    {subjectLabel(event.subjectType)}
-                    {event.subjectId && (
-                      <>
-                        {' '}
-                        <code dir="ltr">{shortId(event.subjectId)}</code>
-                      </>
-                    )}
-                  </span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <AuditFilters orgId={orgId} applied={filters} onApply={applyFilters} />
+      <ErrorAlert error={page.error} />
+      {page.isPending && <p className="muted">{t('app.loading')}</p>}
+      {page.data && (page.data.events.length === 0 ? (
+        <p>{isFiltered ? t('audit.filters.noMatch') : t('audit.empty')}</p>
+      ) : (
+        <>
+          <p className="muted" aria-live="polite">
+            {t('audit.pageRange', { newest: page.data.events[0]!.seq, oldest: page.data.events.at(-1)!.seq })}
+          </p>
+          <AuditEventsTable events={page.data.events} busy={page.isFetching} />
+        </>
+      ))}
+      <nav className="form__actions" aria-label={t('audit.paging')}>
+        <Button variant="secondary" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+          {t('audit.newer')}
+        </Button>
+        <Button variant="secondary" disabled={!page.data?.nextBeforeSeq || page.isPlaceholderData} onClick={() => setCursors((c) => [...c, page.data!.nextBeforeSeq])}>
+          {t('audit.older')}
+        </Button>
+      </nav>
+    </>
   );
-}
-
-/**
- * Translated names for the audit catalogue (core/audit/events.ts; the locale test checks every name
- * there has a label). An action or subject the UI does not know yet shows its code.
- */
-function useAuditLabels() {
-  const { t, i18n } = useTranslation();
-  return {
-    actionLabel: (action: string) =>
-      action.includes('.') && i18n.exists(`auditActions.${action}`) ? t(`auditActions.${action as TAuditAction}`) : action,
-    subjectLabel: (type: string) => (type === 'user' || type === 'organisation' ? t(`auditSubjects.${type}`) : type),
-  };
-}
-
-/** First 8 characters of a UUID are enough to tell subjects apart on screen; the title has it all. */
-function shortId(id: string): string {
-  return id.length > 12 ? `${id.slice(0, 8)}…` : id;
 }

@@ -20,6 +20,7 @@ import type { TActiveOrganisation } from '../features/session/active-org.tsx';
 import { Link } from '../router.tsx';
 import { EmergencyAccessRequest, EmergencyAccessSection } from '../features/security/emergency-access.tsx';
 import { CaseDataProtection } from '../features/security/data-protection.tsx';
+import { AccessPurposePrompt, isAccessPurposeRequired } from '../features/security/access-purpose.tsx';
 
 export function CasePage({ caseId }: { caseId: string }) {
   return <RequireOrg>{(active) => <Case key={`${active.organisation.id}:${caseId}`} active={active} caseId={caseId} />}</RequireOrg>;
@@ -60,7 +61,8 @@ function Case({ active, caseId }: { active: TActiveOrganisation; caseId: string 
     return (
       <Page title={t('casePage.errorTitle')}>
         {/* Handed to another organisation without kept access: say so, and show the hand-over. */}
-        {isTransferredAway(query.error) ? <TransferredAwayNotice orgId={orgId} caseId={caseId} /> : <ErrorAlert error={query.error} />}
+        {isTransferredAway(query.error) ? <TransferredAwayNotice orgId={orgId} caseId={caseId} /> : isAccessPurposeRequired(query.error) ? null : <ErrorAlert error={query.error} />}
+        <AccessPurposePrompt orgId={orgId} caseId={caseId} error={query.error} />
         <EmergencyAccessRequest orgId={orgId} caseId={caseId} error={query.error} />
         <p>
           <Link to="/cases">{t('intake.backToCases')}</Link>

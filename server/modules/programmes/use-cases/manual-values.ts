@@ -3,12 +3,12 @@
  * after someone else holding `programme.approve` approves them. Evidence downloads are audited.
  */
 import { AppError } from '../../../../core/errors/app-error.ts';
-import { canApproveValue, requirePeriod, type TManualValueStatus } from '../../../../core/programmes/index.ts';
+import { canApproveValue, requirePeriod, takesBasis, type TIndicatorUnit, type TManualValueStatus } from '../../../../core/programmes/index.ts';
 import type { TCtx } from '../../../context.ts';
 import { authorizeInOrganisation } from '../../../authz/org-access.ts';
 import { openBytes, openJson, sealBytes, sealJson } from '../../../crypto/field-encryption.ts';
 import { DOCUMENT_TYPES } from '../../documents/document-types.ts';
-import { getIndicatorRow, getProgrammeRow } from '../programmes.repo.ts';
+import { getActiveProgrammeRow, getIndicatorRow, getProgrammeRow } from '../programmes.repo.ts';
 import { PROGRAMME_LIMITS, type TEnterValue } from '../programmes.schemas.ts';
 import { evidenceContentContext, evidenceNameContext } from './indicators.ts';
 
@@ -18,10 +18,14 @@ import { evidenceContentContext, evidenceNameContext } from './indicators.ts';
  */
 export async function enterValue(ctx: TCtx, orgId: string, programmeId: string, indicatorId: string, input: TEnterValue): Promise<string> {
   await authorizeInOrganisation(ctx.db, ctx.actor, orgId, 'programme.manage');
+  await getActiveProgrammeRow(ctx.db, orgId, programmeId);
   const indicator = await getIndicatorRow(ctx.db, orgId, programmeId, indicatorId);
   if (indicator.kind !== 'manual') throw new AppError('VALIDATION_FAILED', 'A computed indicator takes its values from the statistics engine.', { reason: 'MANUAL_INDICATOR_ONLY' });
   if (requirePeriod(input.period, 'body.period').kind !== indicator.frequency) {
     throw new AppError('VALIDATION_FAILED', `This indicator is reported by ${indicator.frequency}.`, { reason: 'WRONG_FREQUENCY', issues: [{ path: 'body.period', message: `not a ${indicator.frequency} period` }] });
+  }
+  if (input.basis !== null && !takesBasis(indicator.unit as TIndicatorUnit)) {
+    throw new AppError('VALIDATION_FAILED', 'Only a percentage or a number of days has a basis.', { reason: 'BASIS_NOT_APPLICABLE', issues: [{ path: 'body.basis', message: `not for ${indicator.unit}` }] });
   }
   const files = input.evidence.map((file, index) => {
     const bytes = Buffer.from(file.contentBase64, 'base64');
@@ -35,7 +39,7 @@ export async function enterValue(ctx: TCtx, orgId: string, programmeId: string, 
   const now = ctx.now();
   const userId = ctx.actor.type === 'user' ? ctx.actor.userId : null;
   const value = await ctx.db.insertInto('indicatorValues').values({
-    orgId, indicatorId, period: input.period, value: input.value, status: 'pending', enteredBy: userId, enteredAt: now, reviewedBy: null, reviewedAt: null,
+    orgId, indicatorId, period: input.period, value: input.value, status: 'pending', enteredBy: userId, enteredAt: now, reviewedBy: null, reviewedAt: null, basis: input.basis,
   }).returning('id').executeTakeFirstOrThrow();
   const key = await ctx.keyring.currentKey(ctx.db, orgId, now);
   for (const file of files) {
@@ -57,6 +61,7 @@ export async function enterValue(ctx: TCtx, orgId: string, programmeId: string, 
  */
 export async function reviewValue(ctx: TCtx, orgId: string, programmeId: string, indicatorId: string, valueId: string, decision: 'approved' | 'rejected'): Promise<void> {
   await authorizeInOrganisation(ctx.db, ctx.actor, orgId, 'programme.approve');
+  await getActiveProgrammeRow(ctx.db, orgId, programmeId);
   await getIndicatorRow(ctx.db, orgId, programmeId, indicatorId);
   const value = await ctx.db.selectFrom('indicatorValues').selectAll().where('orgId', '=', orgId).where('indicatorId', '=', indicatorId).where('id', '=', valueId).forUpdate().executeTakeFirst();
   if (!value) throw new AppError('NOT_FOUND', 'Value not found.');

@@ -2,13 +2,15 @@ import { assertReferralTransition, isSharingLive, type TReferralAction, type TRe
 import type { TCtx } from '../../../context.ts';
 import type { TServiceReferralRow } from '../../../db/schema/protection.ts';
 import { assertSide, assertVersion, auditBothSides, requireVisibleReferral } from '../referral-access.ts';
+import { noticeReferralTransition } from '../referral-notices.ts';
 import { sealReferralNote } from '../shared-fields.ts';
 
 const userIdOf = (ctx: TCtx) => (ctx.actor.type === 'user' ? ctx.actor.userId : null);
 
 /**
  * Applies a transition to a loaded referral: status, who and when, and the shared copy erased as
- * soon as the new status no longer shares (declined, completed, revoked). Audited on both sides.
+ * soon as the new status no longer shares (declined, completed, revoked). Audited on both sides;
+ * the other side is notified.
  */
 export async function endReferral(ctx: TCtx, row: TServiceReferralRow, action: TReferralAction, extra: { revokeReason?: string; declineReason?: string; declineNote?: string | null } = {}): Promise<TReferralStatus> {
   const from = row.status as TReferralStatus;
@@ -50,6 +52,8 @@ export async function endReferral(ctx: TCtx, row: TServiceReferralRow, action: T
       await auditBothSides(ctx, 'serviceReferral.revoked', row, { referralId: row.id, from, to, reason: extra.revokeReason ?? 'referrer_revoked' });
       break;
   }
+  const reason = action === 'decline' ? extra.declineReason ?? 'other' : action === 'revoke' ? extra.revokeReason ?? 'referrer_revoked' : null;
+  await noticeReferralTransition(ctx, row, action, to, reason);
   return to;
 }
 

@@ -11,6 +11,7 @@ import { getCaseRow } from '../../cases/cases.repo.ts';
 import { openIdentity } from '../../cases/person-identity.ts';
 import { findServiceRows } from '../../services/services.repo.ts';
 import { auditBothSides } from '../referral-access.ts';
+import { noticeReferralReceived } from '../referral-notices.ts';
 import type { TSendReferral } from '../service-referrals.schemas.ts';
 import { buildSharedFields, sealReferralNote, sealSharedFields } from '../shared-fields.ts';
 
@@ -76,5 +77,6 @@ export async function sendServiceReferral(ctx: TCtx, orgId: string, caseId: stri
       metadata: { referralId, receivingOrgId: service.orgId, purpose: input.purpose, fieldGroups: input.fieldGroups, justificationLength: emergency.justification.length },
     });
   }
+  await noticeReferralReceived(ctx, row);
   return referralId;
 }

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { TCaseStatus } from '../../../../core/nrm/case-status.ts';
 import { api, seg } from '../../api/client.ts';
+import { accessPurposeQuery, rememberAccessPurpose } from '../security/access-purpose-store.ts';
 import type {
   TAnonymousNotificationRequest,
   TBestInterestsOutcome,
@@ -43,8 +44,14 @@ function casesPath(orgId: string, rest = ''): string {
  * below, which also keep the cache in step.
  */
 export const caseApi = {
-  get: (orgId: string, caseId: string) => api.get<{ case: TCaseDetail }>(casesPath(orgId, `/${seg(caseId)}`)),
-  create: (orgId: string, body: TCreateCaseRequest) => api.post<{ case: TCaseDetail }>(casesPath(orgId), body),
+  // With the reader's purpose when one was given for this case (security policy requireAccessPurpose).
+  get: (orgId: string, caseId: string) => api.get<{ case: TCaseDetail }>(casesPath(orgId, `/${seg(caseId)}${accessPurposeQuery(orgId, caseId)}`)),
+  create: async (orgId: string, body: TCreateCaseRequest) => {
+    const created = await api.post<{ case: TCaseDetail }>(casesPath(orgId), body);
+    // Whoever registers the person is doing casework: the intake's follow-up loads of the case say so.
+    rememberAccessPurpose(orgId, created.case.id, 'casework');
+    return created;
+  },
   recordScreening: (orgId: string, caseId: string, body: TScreeningRequest) =>
     api.post<{ screening: TScreeningRecord }>(casesPath(orgId, `/${seg(caseId)}/screenings`), body),
   recordConsent: (orgId: string, caseId: string, body: TConsentRequest) => api.post<{ case: TCaseDetail }>(casesPath(orgId, `/${seg(caseId)}/consent`), body),

@@ -7,7 +7,7 @@ import { NOT_DISPLAYED } from '../../i18n/index.ts';
 import { Link } from '../../router.tsx';
 import { useActiveOrg } from '../session/active-org.tsx';
 import { useMarkAllRead, useMarkRead, useNotifications, type TNotification } from './queries.ts';
-import { isKnownKind, subjectPath } from './subjects.ts';
+import { isKnownKind, openLinkKey, subjectPath } from './subjects.ts';
 import './notifications.css';
 
 /**
@@ -59,7 +59,7 @@ export function NotificationsPage() {
                 <div className="form__actions">
                   {path && (
                     <Link to={path} onClick={() => opening(n)} aria-label={t('notifications.openLabel', { what: sentence(n), ...NOT_DISPLAYED })}>
-                      {t(n.subjectType === 'case' ? 'notifications.openCase' : n.subjectType === 'caseTransfer' ? 'notifications.openTransfer' : 'notifications.open')}
+                      {t(openLinkKey(n))}
                     </Link>
                   )}
                   {!n.readAt && (

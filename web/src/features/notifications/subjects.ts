@@ -1,15 +1,19 @@
 import type { TNotification } from './queries.ts';
 
 /** Kinds with their own sentence (`notifications.kinds.*`); any other kind gets the generic one. */
-export const KNOWN_NOTIFICATION_KINDS = ['caseTransfer.requested', 'caseTransfer.accepted', 'caseTransfer.rejected', 'caseTransfer.cancelled', 'emergencyAccess.granted', 'dedupeJob.completed', 'linkageProject.invited', 'linkageProject.matched'] as const;
+export const KNOWN_NOTIFICATION_KINDS = ['caseTransfer.requested', 'caseTransfer.accepted', 'caseTransfer.rejected', 'caseTransfer.cancelled', 'serviceReferral.received', 'serviceReferral.responded', 'serviceReferral.revoked', 'emergencyAccess.granted', 'dedupeJob.completed', 'linkageProject.invited', 'linkageProject.matched'] as const;
 export type TKnownNotificationKind = (typeof KNOWN_NOTIFICATION_KINDS)[number];
 
 export function isKnownKind(kind: string): kind is TKnownNotificationKind {
   return (KNOWN_NOTIFICATION_KINDS as readonly string[]).includes(kind);
 }
 
-/** Where a notification leads: the page of its subject, when the web has one. */
-export function subjectPath(notification: Pick<TNotification, 'subjectType' | 'subjectId'>): string | null {
+/**
+ * Where a notification leads: the page of its subject, when the web has one. A revoked referral
+ * no longer exists for the organisation that received it, so its notice leads to the inboxes.
+ */
+export function subjectPath(notification: Pick<TNotification, 'subjectType' | 'subjectId'> & { kind?: string }): string | null {
+  if (notification.kind === 'serviceReferral.revoked') return '/service-referrals';
   if (!notification.subjectId) return null;
   const id = encodeURIComponent(notification.subjectId);
   switch (notification.subjectType) {
@@ -19,5 +23,18 @@ export function subjectPath(notification: Pick<TNotification, 'subjectType' | 's
     case 'serviceReferral': return `/service-referrals/${id}`;
     case 'linkageProject': return `/linkage-projects/${id}`;
     default: return null;
+  }
+}
+
+/** The label of a notification's link (`notifications.open*`), named after where it leads. */
+type TOpenLinkKey = 'notifications.open' | 'notifications.openCase' | 'notifications.openTransfer' | 'notifications.openReferral' | 'notifications.openReferrals';
+
+export function openLinkKey(notification: Pick<TNotification, 'subjectType'> & { kind?: string }): TOpenLinkKey {
+  if (notification.kind === 'serviceReferral.revoked') return 'notifications.openReferrals';
+  switch (notification.subjectType) {
+    case 'case': return 'notifications.openCase';
+    case 'caseTransfer': return 'notifications.openTransfer';
+    case 'serviceReferral': return 'notifications.openReferral';
+    default: return 'notifications.open';
   }
 }

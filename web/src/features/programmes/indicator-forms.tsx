@@ -4,54 +4,16 @@ import { SelectField, TextField } from '../../components/field.tsx';
 import { FormShell } from '../../components/form-shell.tsx';
 import { useForm, useValidators } from '../../components/form.ts';
 import { useProgrammesTranslation } from './i18n.ts';
-import { currentYear, pickLabel, readBase64 } from './labels.ts';
-import { programmesPath, useMetricChoices, useProgrammeMutation } from './queries.ts';
+import { currentYear, readBase64 } from './labels.ts';
+import { programmesPath, useProgrammeMutation } from './queries.ts';
+import { firstTargetRows, FREQUENCIES, readTargets, type TFrequency, type TRowProblem, type TTargetRow } from './targets.ts';
+import { TargetsField } from './targets-field.tsx';
 import type { TIndicator, TNode } from './types.ts';
 import { seg } from '../../api/client.ts';
 
 const NUMBER = /^-?\d+([.,]\d+)?$/;
-const FREQUENCIES = ['year', 'quarter', 'month'] as const;
 const MANUAL_UNITS = ['number', 'persons', 'cases', 'decisions', 'days', 'percent'] as const;
-const unitOfMetric = (metric: { unit: string; measure: string }) => (metric.measure === 'shareWithinTarget' ? 'percent' : metric.unit);
 const toNumber = (value: string) => Number(value.trim().replace(',', '.'));
-
-/** Adds an indicator computed by the statistics engine from a metric, with an optional breakdown and this year's target. */
-export function ComputedIndicatorForm({ orgId, programmeId, nodes }: { orgId: string; programmeId: string; nodes: TNode[] }) {
-  const { t, i18n } = useProgrammesTranslation();
-  const catalog = useMetricChoices(orgId);
-  const add = useProgrammeMutation(orgId);
-  const { required } = useValidators();
-  const [done, setDone] = useState('');
-  const form = useForm({
-    initial: { nodeId: nodes.find((n) => n.level === 'outcome')?.id ?? nodes[0]?.id ?? '', code: '', name: '', metric: '', dimension: '', direction: 'increase', target: '' },
-    issuePaths: { nodeId: 'nodeId', code: 'code', name: 'name', 'definition.metric': 'metric', 'definition.dimensions.0': 'dimension', unit: 'metric', direction: 'direction', 'targets.0.value': 'target' },
-  });
-  const v = form.values;
-  // Rates need one country and year per cell and a population figure: the engine refuses them as indicators.
-  const metrics = (catalog.data?.metrics ?? []).filter((m) => m.measure !== 'rate');
-  const metric = metrics.find((m) => m.id === v.metric);
-  const dimensions = (metric?.dimensions ?? []).map((id) => catalog.data?.dimensions.find((d) => d.id === id)).filter((d) => d !== undefined);
-  return (
-    <FormShell form={form} label={t('indicator.addComputed')} error={add.error ?? catalog.error} busy={add.isPending} submitLabel={t('indicator.submit')} busyLabel={t('common.saving')} before={<StatusMessage>{done}</StatusMessage>}
-      onSubmit={() => {
-        if (!form.check({ code: required(v.code), name: required(v.name), metric: required(v.metric), target: v.target.trim() === '' || NUMBER.test(v.target.trim()) ? undefined : t('form.number') })) return;
-        const body = {
-          nodeId: v.nodeId, code: v.code.trim(), name: v.name.trim(), unit: metric ? unitOfMetric(metric) : 'persons', direction: v.direction, frequency: 'year',
-          definition: { kind: 'computed', metric: v.metric, filters: {}, dimensions: v.dimension ? [v.dimension] : [] },
-          targets: v.target.trim() ? [{ period: currentYear(), value: toNumber(v.target) }] : [],
-        };
-        add.mutate({ path: `/${seg(programmeId)}/indicators`, body }, { onSuccess: () => { form.reset(); setDone(t('indicator.added')); }, onError: form.showServerErrors });
-      }}>
-      <SelectField id="computed-node" label={t('indicator.node')} options={nodes.map((n) => ({ value: n.id, label: `${n.code} ${n.title}` }))} {...form.bind('nodeId')} />
-      <TextField id="computed-code" label={t('indicator.code')} dir="ltr" {...form.bind('code')} />
-      <TextField id="computed-name" label={t('indicator.name')} {...form.bind('name')} />
-      <SelectField id="computed-metric" label={t('indicator.metric')} placeholder={t('indicator.chooseMetric')} options={metrics.map((m) => ({ value: m.id, label: pickLabel(m.labels, i18n.language) }))} {...form.bind('metric')} />
-      <SelectField id="computed-dimension" label={t('indicator.dimension')} options={[{ value: '', label: t('indicator.noBreakdown') }, ...dimensions.map((d) => ({ value: d.id, label: pickLabel(d.labels, i18n.language) }))]} {...form.bind('dimension')} />
-      <SelectField id="computed-direction" label={t('indicator.direction')} options={(['increase', 'decrease'] as const).map((d) => ({ value: d, label: t(`directions.${d}`) }))} {...form.bind('direction')} />
-      <TextField id="computed-target" label={t('indicator.targetFor', { period: currentYear() })} inputMode="decimal" dir="ltr" {...form.bind('target')} />
-    </FormShell>
-  );
-}
 
 /** Adds an indicator whose values are entered by hand, with evidence, and approved by someone else. */
 export function ManualIndicatorForm({ orgId, programmeId, nodes }: { orgId: string; programmeId: string; nodes: TNode[] }) {
@@ -59,27 +21,37 @@ export function ManualIndicatorForm({ orgId, programmeId, nodes }: { orgId: stri
   const add = useProgrammeMutation(orgId);
   const { required } = useValidators();
   const [done, setDone] = useState('');
+  const [rows, setRows] = useState<TTargetRow[]>(() => firstTargetRows('year'));
+  const [problems, setProblems] = useState<(TRowProblem | null)[]>([]);
   const form = useForm({
-    initial: { nodeId: nodes.find((n) => n.level === 'output')?.id ?? nodes[0]?.id ?? '', code: '', name: '', unit: 'number', frequency: 'year', target: '' },
-    issuePaths: { nodeId: 'nodeId', code: 'code', name: 'name', unit: 'unit', frequency: 'frequency', 'targets.0.value': 'target' },
+    initial: { nodeId: nodes.find((n) => n.level === 'output')?.id ?? nodes[0]?.id ?? '', code: '', name: '', unit: 'number', frequency: 'year' },
+    issuePaths: { nodeId: 'nodeId', code: 'code', name: 'name', unit: 'unit', frequency: 'frequency' },
   });
   const v = form.values;
+  const frequency = v.frequency as TFrequency;
   return (
-    <FormShell form={form} label={t('indicator.addManual')} error={add.error} busy={add.isPending} submitLabel={t('indicator.submit')} busyLabel={t('common.saving')} before={<StatusMessage>{done}</StatusMessage>}
+    <FormShell form={form} label={t('indicator.addManual')} className="form--wide" error={add.error} busy={add.isPending} submitLabel={t('indicator.submit')} busyLabel={t('common.saving')} before={<StatusMessage>{done}</StatusMessage>}
       onSubmit={() => {
-        if (!form.check({ code: required(v.code), name: required(v.name), target: v.target.trim() === '' || NUMBER.test(v.target.trim()) ? undefined : t('form.number') })) return;
-        const body = {
-          nodeId: v.nodeId, code: v.code.trim(), name: v.name.trim(), unit: v.unit, direction: 'increase', frequency: v.frequency, definition: { kind: 'manual' },
-          targets: v.target.trim() && v.frequency === 'year' ? [{ period: currentYear(), value: toNumber(v.target) }] : [],
-        };
-        add.mutate({ path: `/${seg(programmeId)}/indicators`, body }, { onSuccess: () => { form.reset(); setDone(t('indicator.added')); }, onError: form.showServerErrors });
+        const read = readTargets(frequency, rows);
+        setProblems(read.problems);
+        if (!form.check({ code: required(v.code), name: required(v.name) }) || read.problems.some(Boolean)) return;
+        const body = { nodeId: v.nodeId, code: v.code.trim(), name: v.name.trim(), unit: v.unit, direction: 'increase', frequency, definition: { kind: 'manual' }, targets: read.targets };
+        add.mutate({ path: `/${seg(programmeId)}/indicators`, body }, {
+          onSuccess: () => { form.reset(); setRows(firstTargetRows('year')); setProblems([]); setDone(t('indicator.added')); },
+          onError: form.showServerErrors,
+        });
       }}>
       <SelectField id="manual-node" label={t('indicator.node')} options={nodes.map((n) => ({ value: n.id, label: `${n.code} ${n.title}` }))} {...form.bind('nodeId')} />
-      <TextField id="manual-code" label={t('indicator.code')} dir="ltr" {...form.bind('code')} />
+      <TextField id="manual-code" label={t('indicator.code')} dir="ltr" className="input--short" {...form.bind('code')} />
       <TextField id="manual-name" label={t('indicator.name')} {...form.bind('name')} />
       <SelectField id="manual-unit" label={t('indicator.unit')} options={MANUAL_UNITS.map((u) => ({ value: u, label: t(`units.${u}`) }))} {...form.bind('unit')} />
-      <SelectField id="manual-frequency" label={t('indicator.frequency')} options={FREQUENCIES.map((f) => ({ value: f, label: t(`frequencies.${f}`) }))} {...form.bind('frequency')} />
-      <TextField id="manual-target" label={t('indicator.targetFor', { period: currentYear() })} inputMode="decimal" dir="ltr" {...form.bind('target')} />
+      <SelectField id="manual-frequency" label={t('indicator.frequency')} options={FREQUENCIES.map((f) => ({ value: f, label: t(`frequencies.${f}`) }))} {...form.bind('frequency')}
+        onChange={(e) => {
+          form.setValue('frequency', e.target.value);
+          if (rows.every((r) => r.value.trim() === '')) setRows(firstTargetRows(e.target.value as TFrequency));
+          setProblems([]);
+        }} />
+      <TargetsField id="manual-targets" frequency={frequency} rows={rows} onChange={setRows} problems={problems} />
     </FormShell>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ErrorAlert, StatusMessage } from '../../components/alert.tsx';
+import { CheckboxField } from '../../components/choice-field.tsx';
 import { SelectField, TextField } from '../../components/field.tsx';
 import { FormShell } from '../../components/form-shell.tsx';
 import { useForm, useValidators } from '../../components/form.ts';
@@ -22,7 +23,8 @@ export function ProgrammesPage() {
 function Programmes({ active }: { active: TActiveOrganisation }) {
   const { t } = useProgrammesTranslation();
   const orgId = active.organisation.id;
-  const list = useProgrammes(orgId);
+  const [isShowingArchived, setShowingArchived] = useState(false);
+  const list = useProgrammes(orgId, isShowingArchived ? 'all' : 'active');
   if (!active.permissions.includes('programme.read')) return <Page title={t('list.title')}><p>{t('list.notAllowed')}</p></Page>;
   const canManage = active.permissions.includes('programme.manage');
   return (
@@ -30,11 +32,13 @@ function Programmes({ active }: { active: TActiveOrganisation }) {
       <ErrorAlert error={list.error} />
       {list.isPending && <p className="muted">{t('common.loading')}</p>}
       {list.data && list.data.length === 0 && <p>{t('list.empty')}</p>}
+      <CheckboxField id="programmes-show-archived" label={t('list.showArchived')} checked={isShowingArchived} onChange={setShowingArchived} />
       {list.data && list.data.length > 0 && (
         <ul className="programme-list">
           {list.data.map((p) => (
             <li key={p.id}>
               <Link to={`/programmes/${p.id}`}><bdi>{p.name}</bdi></Link> · {t(`kinds.${p.kind}`)} · <bdi dir="ltr">{p.startsOn} – {p.endsOn}</bdi>
+              {p.archivedAt && <> · <span className="muted">{t('list.archived')}</span></>}
             </li>
           ))}
         </ul>

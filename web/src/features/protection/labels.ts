@@ -14,6 +14,11 @@ export function useLabels() {
     serviceStatus: (value: string) => pick('serviceStatus', value),
     locationType: (value: string) => pick('locationTypes', value),
     sex: (value: string) => pick('sexes', value),
+    domain: (value: string) => pick('domains', value),
+    goalStatus: (value: string) => pick('goalStatus', value),
+    owner: (value: string) => pick('owners', value),
+    approval: (value: string) => pick('approval', value),
+    needLevel: (value: string) => pick('needLevels', value),
   };
 }
 

@@ -35,6 +35,15 @@ export function useDisableTwoFactor() {
   });
 }
 
+/** Replaces every recovery code; the new ones are in the answer, shown once. */
+export function useRegenerateRecoveryCodes() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { password: string; code: string }) => api.post<{ recoveryCodes: string[] }>('/api/account/two-factor/recovery-codes', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: securityKeys.twoFactor }),
+  });
+}
+
 /** The second sign-in step; the caller stores the session like the password step would. */
 export function completeTwoFactorLogin(body: { challengeToken: string; code: string }): Promise<TSessionInfo> {
   return api.post<TSessionInfo>('/api/auth/login/two-factor', body);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ErrorAlert, StatusMessage } from '../../components/alert.tsx';
+import { CheckboxField } from '../../components/choice-field.tsx';
 import { SelectField, TextField } from '../../components/field.tsx';
 import { FormShell } from '../../components/form-shell.tsx';
 import { useForm } from '../../components/form.ts';
@@ -12,7 +13,7 @@ import { DataProtectionSettings } from './data-protection.tsx';
 import { useChangeSecurityPolicy, useSecurityPolicy } from './queries.ts';
 import type { TSecurityPolicy } from './types.ts';
 
-/** `/settings/security`: who must use two-factor sign-in, how long emergency access lasts. */
+/** `/settings/security`: who must use two-factor sign-in, how long emergency access lasts, whether identity reads need a purpose. */
 export function SecuritySettingsPage() {
   return <RequireOrg>{(active) => <SecuritySettings key={active.organisation.id} active={active} />}</RequireOrg>;
 }
@@ -44,6 +45,7 @@ function PolicyForm({ orgId, policy }: { orgId: string; policy: TSecurityPolicy 
   const { t } = useSecurityTranslation();
   const change = useChangeSecurityPolicy(orgId);
   const [saved, setSaved] = useState(false);
+  const [requireAccessPurpose, setRequireAccessPurpose] = useState(policy.requireAccessPurpose);
   const form = useForm<TField>({
     initial: { twoFactorRequirement: policy.twoFactorRequirement, emergencyAccessHours: String(policy.emergencyAccessHours) },
     issuePaths: { twoFactorRequirement: 'twoFactorRequirement', emergencyAccessHours: 'emergencyAccessHours' },
@@ -56,7 +58,7 @@ function PolicyForm({ orgId, policy }: { orgId: string; policy: TSecurityPolicy 
     const hoursOk = Number.isInteger(hours) && hours >= 1 && hours <= MAX_EMERGENCY_ACCESS_HOURS;
     if (!form.check({ emergencyAccessHours: hoursOk ? undefined : t('policy.emergencyHoursHint') })) return;
     change.mutate(
-      { twoFactorRequirement: form.values.twoFactorRequirement as TTwoFactorRequirement, emergencyAccessHours: hours },
+      { twoFactorRequirement: form.values.twoFactorRequirement as TTwoFactorRequirement, emergencyAccessHours: hours, requireAccessPurpose },
       { onSuccess: () => setSaved(true), onError: form.showServerErrors },
     );
   }
@@ -72,6 +74,8 @@ function PolicyForm({ orgId, policy }: { orgId: string; policy: TSecurityPolicy 
         {...form.bind('twoFactorRequirement')}
       />
       <TextField id="security-emergency-hours" label={t('policy.emergencyHours')} hint={t('policy.emergencyHoursHint')} type="number" min={1} max={MAX_EMERGENCY_ACCESS_HOURS} inputMode="numeric" {...form.bind('emergencyAccessHours')} />
+      <CheckboxField id="security-require-access-purpose" label={t('policy.requireAccessPurpose')} hint={t('policy.requireAccessPurposeHint')} checked={requireAccessPurpose}
+        onChange={(checked) => { setSaved(false); setRequireAccessPurpose(checked); }} />
     </FormShell>
   );
 }

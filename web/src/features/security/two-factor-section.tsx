@@ -6,7 +6,7 @@ import { FormShell } from '../../components/form-shell.tsx';
 import { useForm, useValidators } from '../../components/form.ts';
 import { Section } from '../../components/page.tsx';
 import { useSecurityTranslation } from './i18n.ts';
-import { useConfirmEnrolment, useDisableTwoFactor, useStartEnrolment, useTwoFactorStatus } from './queries.ts';
+import { useConfirmEnrolment, useDisableTwoFactor, useRegenerateRecoveryCodes, useStartEnrolment, useTwoFactorStatus } from './queries.ts';
 import type { TEnrolment } from './types.ts';
 
 /** The SVG from the server as an image: no markup is injected into the page (strict CSP allows data: images). */
@@ -25,7 +25,8 @@ export function TwoFactorSection() {
   // Held here, not in the confirmation form: once enrolled, the status refetch replaces that form,
   // and the recovery codes must stay on screen until the user says they stored them.
   const confirm = useConfirmEnrolment();
-  const recoveryCodes = confirm.data?.recoveryCodes ?? null;
+  const regenerate = useRegenerateRecoveryCodes();
+  const recoveryCodes = confirm.data?.recoveryCodes ?? regenerate.data?.recoveryCodes ?? null;
   const [notice, setNotice] = useState<string | null>(null);
 
   if (status.isPending) return <p className="muted">…</p>;
@@ -34,7 +35,7 @@ export function TwoFactorSection() {
   if (recoveryCodes) {
     return (
       <div id="two-factor-recovery">
-        <StatusMessage>{t('twoFactor.enabled')}</StatusMessage>
+        <StatusMessage>{regenerate.data ? t('twoFactor.recoveryRegenerated') : t('twoFactor.enabled')}</StatusMessage>
         <h3>{t('twoFactor.recoveryTitle')}</h3>
         <p>{t('twoFactor.recoveryIntro')}</p>
         <ul dir="ltr">
@@ -44,7 +45,7 @@ export function TwoFactorSection() {
             </li>
           ))}
         </ul>
-        <Button onClick={() => confirm.reset()}>{t('twoFactor.recoverySaved')}</Button>
+        <Button onClick={() => { confirm.reset(); regenerate.reset(); }}>{t('twoFactor.recoverySaved')}</Button>
       </div>
     );
   }
@@ -57,7 +58,10 @@ export function TwoFactorSection() {
       {!enabled && requiredBy.length > 0 && <StatusMessage tone="warning">{t('twoFactor.requiredNotice')}</StatusMessage>}
       <p>{enabled ? t('twoFactor.statusOn', { left: recoveryCodesLeft }) : t('twoFactor.statusOff')}</p>
       {enabled ? (
-        <DisableTwoFactorForm onDone={() => setNotice(t('twoFactor.disabled'))} />
+        <>
+          <RegenerateRecoveryCodesForm regenerate={regenerate} />
+          <DisableTwoFactorForm onDone={() => setNotice(t('twoFactor.disabled'))} />
+        </>
       ) : start.data ? (
         <ConfirmEnrolment enrolment={start.data} confirm={confirm} onConfirmed={() => { setNotice(null); start.reset(); }} />
       ) : (
@@ -98,6 +102,30 @@ function ConfirmEnrolment({ enrolment, confirm, onConfirmed }: { enrolment: TEnr
         <TextField id="two-factor-code" label={t('twoFactor.code')} inputMode="numeric" autoComplete="one-time-code" dir="ltr" {...form.bind('code')} />
       </FormShell>
     </div>
+  );
+}
+
+/** A fresh set of recovery codes (the old ones stop working): password and a code from the app. */
+function RegenerateRecoveryCodesForm({ regenerate }: { regenerate: ReturnType<typeof useRegenerateRecoveryCodes> }) {
+  const { t } = useSecurityTranslation();
+  const validate = useValidators();
+  const form = useForm<'password' | 'code'>({ initial: { password: '', code: '' }, issuePaths: { password: 'password', code: 'code' } });
+
+  function handleSubmit() {
+    regenerate.reset();
+    if (!form.check({ password: validate.required(form.values.password), code: /^\s*\d{3}\s?\d{3}\s*$/.test(form.values.code) ? undefined : t('login.wrongCode') })) return;
+    regenerate.mutate({ password: form.values.password, code: form.values.code.replace(/\s/g, '') }, { onSuccess: () => form.reset(), onError: form.showServerErrors });
+  }
+
+  return (
+    <details className="disclosure">
+      <summary>{t('twoFactor.regenerateTitle')}</summary>
+      <p>{t('twoFactor.regenerateIntro')}</p>
+      <FormShell form={form} onSubmit={handleSubmit} error={regenerate.error} busy={regenerate.isPending} submitLabel={t('twoFactor.regenerate')} busyLabel={t('twoFactor.regenerating')}>
+        <TextField id="two-factor-regenerate-password" label={t('twoFactor.password')} type="password" autoComplete="current-password" dir="ltr" {...form.bind('password')} />
+        <TextField id="two-factor-regenerate-code" label={t('twoFactor.code')} inputMode="numeric" autoComplete="one-time-code" dir="ltr" {...form.bind('code')} />
+      </FormShell>
+    </details>
   );
 }
 

@@ -24,6 +24,8 @@ export interface TTwoFactorChallenge {
 export interface TSecurityPolicy {
   twoFactorRequirement: TTwoFactorRequirement;
   emergencyAccessHours: number;
+  /** Identity reads need a stated purpose code. */
+  requireAccessPurpose: boolean;
 }
 
 export const GRANT_STATES = ['active', 'expired', 'ended'] as const;
