@@ -6,10 +6,10 @@ import { FormShell } from '../../components/form-shell.tsx';
 import { useForm, useValidators } from '../../components/form.ts';
 import { useProgrammesTranslation } from './i18n.ts';
 import { filterDimensionsOf, IndicatorFilters } from './indicator-filters.tsx';
-import { filtersOf, PERIOD_PATTERN, pickLabel } from './labels.ts';
+import { filtersOf, pickLabel } from './labels.ts';
 import { useMetricChoices, useProgrammeMutation } from './queries.ts';
-import { firstTargetRows, FREQUENCIES, parseNumber, readTargets, type TFrequency, type TRowProblem, type TTargetRow } from './targets.ts';
-import { TargetsField } from './targets-field.tsx';
+import { firstTargetRows, readTargets, type TFrequency, type TRowProblem, type TTargetRow } from './targets.ts';
+import { IndicatorReportingFields, useBaselineReader } from './indicator-reporting-fields.tsx';
 import type { TCatalogDimension, TNode } from './types.ts';
 
 const unitOfMetric = (metric: { unit: string; measure: string }) => (metric.measure === 'shareWithinTarget' ? 'percent' : metric.unit);
@@ -24,6 +24,7 @@ export function ComputedIndicatorForm({ orgId, programmeId, nodes }: { orgId: st
   const catalog = useMetricChoices(orgId);
   const add = useProgrammeMutation(orgId);
   const { required } = useValidators();
+  const readBaseline = useBaselineReader();
   const [done, setDone] = useState('');
   const [ticked, setTicked] = useState<Record<string, string[]>>({});
   const [rows, setRows] = useState<TTargetRow[]>(() => firstTargetRows('year'));
@@ -45,11 +46,10 @@ export function ComputedIndicatorForm({ orgId, programmeId, nodes }: { orgId: st
   function handleSubmit() {
     const read = readTargets(frequency, rows);
     setProblems(read.problems);
-    const baseline = v.baseline.trim() === '' ? null : parseNumber(v.baseline);
+    const { baseline, problems: baselineProblems } = readBaseline(v);
     const ok = form.check({
       code: required(v.code), name: required(v.name), metric: required(v.metric),
-      baseline: v.baseline.trim() !== '' && baseline === null ? t('form.number') : v.baselinePeriod.trim() !== '' && baseline === null ? t('indicator.baselineNeeded') : undefined,
-      baselinePeriod: v.baselinePeriod.trim() !== '' && !PERIOD_PATTERN.test(v.baselinePeriod.trim()) ? t('report.periodInvalid') : undefined,
+      ...baselineProblems,
     });
     if (!ok || read.problems.some(Boolean) || !metric || !catalog.data) return;
     const body = {
@@ -81,20 +81,7 @@ export function ComputedIndicatorForm({ orgId, programmeId, nodes }: { orgId: st
         }} />
       {catalog.data && <IndicatorFilters id="computed" catalog={catalog.data} metric={metric} ticked={ticked} onChange={setTicked} />}
       <SelectField id="computed-dimension" label={t('indicator.dimension')} options={[{ value: '', label: t('indicator.noBreakdown') }, ...dimensions.map((d) => ({ value: d.id, label: pickLabel(d.labels, i18n.language) }))]} {...form.bind('dimension')} />
-      <SelectField id="computed-direction" label={t('indicator.direction')} options={(['increase', 'decrease'] as const).map((d) => ({ value: d, label: t(`directions.${d}`) }))} {...form.bind('direction')} />
-      <SelectField id="computed-frequency" label={t('indicator.frequency')} hint={t('indicator.frequencyHint')} options={FREQUENCIES.map((f) => ({ value: f, label: t(`frequencies.${f}`) }))} {...form.bind('frequency')}
-        onChange={(e) => {
-          form.setValue('frequency', e.target.value);
-          // Suggested periods follow the frequency until a target has been typed.
-          if (rows.every((r) => r.value.trim() === '')) setRows(firstTargetRows(e.target.value as TFrequency));
-          setProblems([]);
-        }} />
-      <div className="inline-fields">
-        <TextField id="computed-baseline" label={t('indicator.baseline')} inputMode="decimal" dir="ltr" className="input--short" {...form.bind('baseline')} />
-        <TextField id="computed-baseline-period" label={t('indicator.baselinePeriod')} hint={t('report.periodHint')} dir="ltr" className="input--short" {...form.bind('baselinePeriod')} />
-      </div>
-      <TextField id="computed-source" label={t('indicator.dataSource')} hint={t('indicator.dataSourceHint')} {...form.bind('dataSource')} />
-      <TargetsField id="computed-targets" frequency={frequency} rows={rows} onChange={setRows} problems={problems} />
+      <IndicatorReportingFields id="computed" form={form} rows={rows} onRowsChange={setRows} problems={problems} onProblemsChange={setProblems} />
     </FormShell>
   );
 }

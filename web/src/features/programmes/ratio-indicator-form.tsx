@@ -6,10 +6,10 @@ import { FormShell } from '../../components/form-shell.tsx';
 import { useForm, useValidators } from '../../components/form.ts';
 import { useProgrammesTranslation } from './i18n.ts';
 import { filterDimensionsOf, IndicatorFilters } from './indicator-filters.tsx';
-import { filtersOf, PERIOD_PATTERN, pickLabel } from './labels.ts';
+import { filtersOf, pickLabel } from './labels.ts';
 import { useMetricChoices, useProgrammeMutation } from './queries.ts';
-import { firstTargetRows, FREQUENCIES, parseNumber, readTargets, type TFrequency, type TRowProblem, type TTargetRow } from './targets.ts';
-import { TargetsField } from './targets-field.tsx';
+import { firstTargetRows, parseNumber, readTargets, type TFrequency, type TRowProblem, type TTargetRow } from './targets.ts';
+import { IndicatorReportingFields, useBaselineReader } from './indicator-reporting-fields.tsx';
 import type { TCatalog, TNode } from './types.ts';
 
 /** The server's largest scale (core/programmes/ratio.ts MAX_RATIO_SCALE). */
@@ -25,6 +25,7 @@ export function RatioIndicatorForm({ orgId, programmeId, nodes }: { orgId: strin
   const catalog = useMetricChoices(orgId);
   const add = useProgrammeMutation(orgId);
   const { required } = useValidators();
+  const readBaseline = useBaselineReader();
   const [done, setDone] = useState('');
   const [numeratorFilters, setNumeratorFilters] = useState<Record<string, string[]>>({});
   const [denominatorFilters, setDenominatorFilters] = useState<Record<string, string[]>>({});
@@ -50,12 +51,11 @@ export function RatioIndicatorForm({ orgId, programmeId, nodes }: { orgId: strin
     const read = readTargets(frequency, rows);
     setProblems(read.problems);
     const scale = parseNumber(v.scale);
-    const baseline = v.baseline.trim() === '' ? null : parseNumber(v.baseline);
+    const { baseline, problems: baselineProblems } = readBaseline(v);
     const ok = form.check({
       code: required(v.code), name: required(v.name), numerator: required(v.numerator), denominator: required(v.denominator),
       scale: scale === null || scale <= 0 || scale > MAX_SCALE ? t('ratio.scaleInvalid', { max: MAX_SCALE }) : undefined,
-      baseline: v.baseline.trim() !== '' && baseline === null ? t('form.number') : v.baselinePeriod.trim() !== '' && baseline === null ? t('indicator.baselineNeeded') : undefined,
-      baselinePeriod: v.baselinePeriod.trim() !== '' && !PERIOD_PATTERN.test(v.baselinePeriod.trim()) ? t('report.periodInvalid') : undefined,
+      ...baselineProblems,
     });
     if (!ok || read.problems.some(Boolean) || !catalog.data || !numerator || !denominator || scale === null) return;
     const body = {
@@ -88,19 +88,7 @@ export function RatioIndicatorForm({ orgId, programmeId, nodes }: { orgId: strin
         {catalog.data && <IndicatorFilters id="ratio-denominator" catalog={catalog.data} metric={denominator} ticked={denominatorFilters} onChange={setDenominatorFilters} />}
       </fieldset>
       <TextField id="ratio-scale" label={t('ratio.scale')} hint={t('ratio.scaleHint')} inputMode="decimal" dir="ltr" className="input--short" {...form.bind('scale')} />
-      <SelectField id="ratio-direction" label={t('indicator.direction')} options={(['increase', 'decrease'] as const).map((d) => ({ value: d, label: t(`directions.${d}`) }))} {...form.bind('direction')} />
-      <SelectField id="ratio-frequency" label={t('indicator.frequency')} hint={t('indicator.frequencyHint')} options={FREQUENCIES.map((f) => ({ value: f, label: t(`frequencies.${f}`) }))} {...form.bind('frequency')}
-        onChange={(e) => {
-          form.setValue('frequency', e.target.value);
-          if (rows.every((r) => r.value.trim() === '')) setRows(firstTargetRows(e.target.value as TFrequency));
-          setProblems([]);
-        }} />
-      <div className="inline-fields">
-        <TextField id="ratio-baseline" label={t('indicator.baseline')} inputMode="decimal" dir="ltr" className="input--short" {...form.bind('baseline')} />
-        <TextField id="ratio-baseline-period" label={t('indicator.baselinePeriod')} hint={t('report.periodHint')} dir="ltr" className="input--short" {...form.bind('baselinePeriod')} />
-      </div>
-      <TextField id="ratio-source" label={t('indicator.dataSource')} hint={t('indicator.dataSourceHint')} {...form.bind('dataSource')} />
-      <TargetsField id="ratio-targets" frequency={frequency} rows={rows} onChange={setRows} problems={problems} />
+      <IndicatorReportingFields id="ratio" form={form} rows={rows} onRowsChange={setRows} problems={problems} onProblemsChange={setProblems} />
     </FormShell>
   );
 }
