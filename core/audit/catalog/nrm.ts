@@ -31,11 +31,11 @@ export const NRM_AUDIT_EVENTS = {
   'deadline.breached': z.object({ deadlineId: z.string(), kind: z.string(), dueAt: z.string() }).strict(),
   'deadline.elapsed': z.object({ deadlineId: z.string(), kind: z.string(), dueAt: z.string() }).strict(),
   'document.uploaded': z.object({ documentId: z.string(), contentType: z.string(), sizeBytes: z.number().int() }).strict(),
-  'document.downloaded': z.object({ documentId: z.string() }).strict(),
+  'document.downloaded': z.object({ documentId: z.string(), accessPurpose: z.enum(ACCESS_PURPOSES).optional() }).strict(),
   // A list of documents shows their file names (identifying): which documents were shown, never the names.
   'document.listed': z.object({ holder: z.enum(['case', 'plan']), documentIds: z.array(z.string()) }).strict(),
   'document.uploadedToPlan': z.object({ documentId: z.string(), planId: z.string(), contentType: z.string(), sizeBytes: z.number().int() }).strict(),
-  'document.downloadedFromPlan': z.object({ documentId: z.string(), planId: z.string() }).strict(),
+  'document.downloadedFromPlan': z.object({ documentId: z.string(), planId: z.string(), accessPurpose: z.enum(ACCESS_PURPOSES).optional() }).strict(),
   // A plan document copied onto the receiver's plan when a transferred case is handed over.
   'document.receivedByTransfer': z.object({ documentId: z.string(), planId: z.string(), transferId: z.string(), fromOrgId: z.string(), fromDocumentId: z.string() }).strict(),
   'anonymousNotification.recorded': z.object({ notificationId: z.string() }).strict(),

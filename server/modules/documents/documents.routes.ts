@@ -4,7 +4,7 @@ import type { TAppDeps } from '../../http/app-deps.ts';
 import { ERROR_RESPONSES } from '../../http/common-schemas.ts';
 import { runUserUseCase, zodApp } from '../../http/route-helpers.ts';
 import { DOCUMENT_PERMISSIONS, type THolderKind } from './documents.policy.ts';
-import { MAX_BASE64_CHARS, ZCaseDocuments, ZCaseParams, ZDocument, ZDocumentParams, ZPlanDocuments, ZUpload } from './documents.schemas.ts';
+import { MAX_BASE64_CHARS, ZCaseDocuments, ZCaseParams, ZDocument, ZDocumentDownloadQuery, ZDocumentParams, ZPlanDocuments, ZUpload } from './documents.schemas.ts';
 import { attachDocument, listDocuments, listPlanDocuments, readDocumentContent } from './documents.service.ts';
 
 // Key rotation (key-management/sealed-columns.ts) re-seals documents with these contexts.
@@ -36,11 +36,11 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: TAppDeps): vo
     });
 
     api.get(`${base}/:documentId/content`, {
-      schema: { tags: [tag], summary: `Download a document of ${of} (audited)`, params: ZDocumentParams, response: { ...ERROR_RESPONSES } },
+      schema: { tags: [tag], summary: `Download a document of ${of} (audited, with ?purpose= when the security policy requires one)`, params: ZDocumentParams, querystring: ZDocumentDownloadQuery, response: { ...ERROR_RESPONSES } },
       config: { access: { auth: 'user', permission: permission.download } },
     }, async (request, reply) => {
       const { orgId, caseId, documentId } = request.params;
-      const file = await runUserUseCase(deps, request, (ctx) => readDocumentContent(ctx, orgId, caseId, kind, documentId));
+      const file = await runUserUseCase(deps, request, (ctx) => readDocumentContent(ctx, orgId, caseId, kind, documentId, request.query.purpose));
       // The name travels percent-encoded (RFC 6266) so non-Latin names survive; the download never renders inline.
       return reply.type(file.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.bytes as never);
     });

@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { ACCESS_PURPOSES } from '../../../core/security/access-purpose.ts';
 import { ZUuid } from '../../http/common-schemas.ts';
 import { DOCUMENT_TYPE_NAMES, MAX_DOCUMENT_BYTES } from './document-types.ts';
 
 export const ZCaseParams = z.object({ orgId: ZUuid, caseId: ZUuid }).strict();
 export const ZDocumentParams = z.object({ orgId: ZUuid, caseId: ZUuid, documentId: ZUuid }).strict();
+/** `purpose`: why the reader opens the document; required when the organisation's security policy says so. */
+export const ZDocumentDownloadQuery = z.strictObject({ purpose: z.enum(ACCESS_PURPOSES).optional() });
 
 /** Base64 of at most MAX_DOCUMENT_BYTES bytes (the decoded size is checked again after decoding). */
 export const MAX_BASE64_CHARS = Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 4;

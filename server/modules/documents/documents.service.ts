@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/errors/app-error.ts';
+import { ACCESS_PURPOSES, type TAccessPurpose } from '../../../core/security/access-purpose.ts';
 import type { TCtx } from '../../context.ts';
 import { authorizeInOrganisation } from '../../authz/org-access.ts';
 import { can } from '../../authz/policy.ts';
 import type { TCaseRow } from '../../db/schema/nrm.ts';
 import { getCaseRow } from '../cases/cases.repo.ts';
+import { isAccessPurposeRequired } from '../security-policy/security-policy.repo.ts';
 import { openDocumentContent, openDocumentName, sealDocument } from './document-sealing.ts';
 import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, type TDocumentType } from './document-types.ts';
 import { DOCUMENT_PERMISSIONS, type TDocumentAction, type THolderKind } from './documents.policy.ts';
@@ -101,16 +103,23 @@ export async function listPlanDocuments(ctx: TCtx, orgId: string, caseId: string
 /**
  * One document's bytes for download (audited). The holder must match: a plan document is not
  * served through the case's route, nor the reverse.
- * @throws NOT_FOUND, FORBIDDEN (permission; CASE_TRANSFERRED)
+ * When the organisation's security policy requires it, the reader states a purpose (a code,
+ * kept in the audit row), as for opening the person's identity on the case.
+ * @throws NOT_FOUND, FORBIDDEN (permission; CASE_TRANSFERRED),
+ *   DOMAIN_RULE_VIOLATED (ACCESS_PURPOSE_REQUIRED) when a required purpose is missing
  */
-export async function readDocumentContent(ctx: TCtx, orgId: string, caseId: string, kind: THolderKind, documentId: string) {
+export async function readDocumentContent(ctx: TCtx, orgId: string, caseId: string, kind: THolderKind, documentId: string, accessPurpose?: TAccessPurpose) {
   const holder = await openHolder(ctx, orgId, caseId, kind, 'download');
+  if (!accessPurpose && (await isAccessPurposeRequired(ctx.db, orgId))) {
+    throw new AppError('DOMAIN_RULE_VIOLATED', 'This organisation asks why you open a document: choose a purpose.', { reason: 'ACCESS_PURPOSE_REQUIRED', purposes: [...ACCESS_PURPOSES] });
+  }
+  const purposeMetadata = accessPurpose ? { accessPurpose } : {};
   const row = kind === 'plan' && holder.planId === null ? undefined : await findDocumentRow(ctx.db, holder, documentId);
   if (!row) throw new AppError('NOT_FOUND', 'Document not found.');
   const key = await ctx.keyring.keyVersion(ctx.db, orgId, row.keyVersion);
   const subject = { orgId, subjectType: 'document', subjectId: documentId, caseId };
-  if (holder.planId === null) await ctx.audit.record('document.downloaded', { ...subject, metadata: { documentId } });
-  else await ctx.audit.record('document.downloadedFromPlan', { ...subject, metadata: { documentId, planId: holder.planId } });
+  if (holder.planId === null) await ctx.audit.record('document.downloaded', { ...subject, metadata: { documentId, ...purposeMetadata } });
+  else await ctx.audit.record('document.downloadedFromPlan', { ...subject, metadata: { documentId, planId: holder.planId, ...purposeMetadata } });
   return {
     bytes: openDocumentContent(key.dataKey, orgId, documentId, row.contentCiphertext),
     contentType: row.contentType,

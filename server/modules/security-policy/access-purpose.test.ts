@@ -85,4 +85,25 @@ describe(`purpose of identity reads, when the security policy requires one (${EN
     await admin.request('PUT', policyUrl(), { twoFactorRequirement: 'none', emergencyAccessHours: 6, requireAccessPurpose: false });
     assert.equal((await caseWorker.request('GET', caseUrl())).statusCode, 200, 'off again: unchanged behaviour');
   });
+
+  test('document downloads follow the same rule: refused without a purpose when the policy is on, the code in the audit row', async () => {
+    const uploaded = await caseWorker.request('POST', caseUrl('/documents'), { fileName: 'statement.txt', contentType: 'text/plain', contentBase64: Buffer.from('statement').toString('base64') });
+    assert.equal(uploaded.statusCode, 201, uploaded.body);
+    const documentId: string = uploaded.json().document.id;
+    const contentUrl = (query = '') => caseUrl(`/documents/${documentId}/content${query}`);
+    const downloads = async () => (await auditRows(t.database, 'document.downloaded', documentId)).map((row) => row.metadata);
+
+    assert.equal((await caseWorker.request('GET', contentUrl())).statusCode, 200, 'policy off: no purpose needed');
+    await admin.request('PUT', policyUrl(), { twoFactorRequirement: 'none', emergencyAccessHours: 6, requireAccessPurpose: true });
+    const refused = await caseWorker.request('GET', contentUrl());
+    assert.equal(refused.statusCode, 422);
+    assert.equal(refused.json().error.details.reason, 'ACCESS_PURPOSE_REQUIRED');
+    assert.ok(!refused.body.includes('statement'));
+    assert.equal((await caseWorker.request('GET', contentUrl('?purpose=curiosity'))).statusCode, 400);
+    const opened = await caseWorker.request('GET', contentUrl('?purpose=victim_support'));
+    assert.equal(opened.statusCode, 200);
+    assert.equal(opened.body, 'statement');
+    assert.deepEqual(await downloads(), [{ documentId }, { documentId, accessPurpose: 'victim_support' }]);
+    await admin.request('PUT', policyUrl(), { twoFactorRequirement: 'none', emergencyAccessHours: 6, requireAccessPurpose: false });
+  });
 });

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { AppError } from '../../../../core/errors/app-error.ts';
 import { api, NETWORK_ERROR_REASON, seg } from '../../api/client.ts';
 import type { TDocumentType } from './document-rules.ts';
+import { accessPurposeQuery } from '../security/access-purpose-store.ts';
 
 /**
  * Documents of a case or of its recovery plan: sealed at rest on the server, listed by name (the
@@ -49,7 +50,8 @@ export function useUploadDocument(orgId: string, caseId: string, holder: TDocume
 export async function downloadDocument(orgId: string, caseId: string, document: TCaseDocument, holder: TDocumentHolder = 'case'): Promise<void> {
   let response: Response;
   try {
-    response = await fetch(`${documentsPath(orgId, caseId, holder)}/${seg(document.id)}/content`, { credentials: 'same-origin' });
+    // With the reader's purpose when one was given for this case (security policy requireAccessPurpose).
+    response = await fetch(`${documentsPath(orgId, caseId, holder)}/${seg(document.id)}/content${accessPurposeQuery(orgId, caseId)}`, { credentials: 'same-origin' });
   } catch {
     throw new AppError('INTERNAL', 'The server could not be reached.', { reason: NETWORK_ERROR_REASON });
   }
