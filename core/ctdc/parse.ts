@@ -17,9 +17,20 @@ export interface TCtdcParseOptions {
 export interface TCtdcParsedRow {
   /** 1-based, header = row 1. */
   row: number;
-  /** Null when the row has issues. */
+  /**
+   * Null when the row has issues. Read-only: a row with the same fields as the last valid row
+   * shares that row's record object.
+   */
   record: TCtdcRecord | null;
   issues: TCtdcIssue[];
+  /** True when the fields equal those of the last valid row, so `record` is that row's record. */
+  repeatsLastValidRow: boolean;
+}
+
+function sameFields(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 const ROW = '(row)';
@@ -31,6 +42,12 @@ export class CtdcParser {
   private binding: TCtdcHeaderBinding | null = null;
   private header: string[] = [];
   private readonly delimiter: TCtdcParseOptions['delimiter'];
+  /**
+   * The fields and record of the last valid row. CTDC files repeat rows, mostly one after the
+   * other (more than half the rows of the real file repeat the row before), and the same fields
+   * always decode to the same record, so a repeat is not decoded again.
+   */
+  private lastValid: { fields: string[]; record: TCtdcRecord } | null = null;
 
   constructor(options: TCtdcParseOptions = {}) {
     this.delimiter = options.delimiter;
@@ -95,6 +112,8 @@ export class CtdcParser {
 
   private decodeRow(rec: TCsvRecord, binding: TCtdcHeaderBinding): TCtdcParsedRow {
     const row = rec.record;
+    const last = this.lastValid;
+    if (last && !rec.issues && sameFields(rec.fields, last.fields)) return { row, record: last.record, issues: [], repeatsLastValidRow: true };
     const issues: TCtdcIssue[] = [];
     for (const s of rec.issues ?? []) {
       issues.push({ row, column: this.header[s.field] ?? ROW, value: rec.fields[s.field] ?? '', message: s.message });
@@ -106,7 +125,7 @@ export class CtdcParser {
         value: '',
         message: `expected ${binding.columns.length} fields, found ${rec.fields.length}`,
       });
-      return { row, record: null, issues };
+      return { row, record: null, issues, repeatsLastValidRow: false };
     }
     const record = binding.createRecord();
     const { columns } = binding;
@@ -124,7 +143,9 @@ export class CtdcParser {
       const error = column.decode(cell, record);
       if (error) issues.push({ row, column: this.header[i]!, value: raw, message: error });
     }
-    return { row, record: issues.length === 0 ? record : null, issues };
+    if (issues.length > 0) return { row, record: null, issues, repeatsLastValidRow: false };
+    this.lastValid = { fields: rec.fields, record };
+    return { row, record, issues, repeatsLastValidRow: false };
   }
 }
 

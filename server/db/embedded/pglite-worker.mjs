@@ -11,8 +11,10 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 const { dataDir, socketPath } = workerData;
 
 async function main() {
-  // A smaller shared_buffers keeps the resident memory of a small installation modest.
-  const db = await PGlite.create(dataDir ?? undefined, { postgresqlconf: ['shared_buffers=32MB'] });
+  // A smaller shared_buffers keeps the resident memory of a small installation modest. WAL
+  // buffers would then default to 1 MB, less than one 10,000-row statement of a CTDC import
+  // writes (about 3.5 MB), so they are set to PostgreSQL's own automatic maximum.
+  const db = await PGlite.create(dataDir ?? undefined, { postgresqlconf: ['shared_buffers=32MB', 'wal_buffers=16MB'] });
   const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 1 });
   await server.start();
   // Only the owner of the process may talk to the database over the socket.

@@ -102,13 +102,30 @@ export class CtdcColumnBuffers {
   readonly values: TStoredValue[][] = CTDC_STORED_COLUMNS.map(() => []);
   readonly recorded: number[][] = Array.from({ length: FLAG_WORDS }, () => []);
   readonly set: number[][] = Array.from({ length: FLAG_WORDS }, () => []);
+  /** 1 where a row stores the same values as the row before it (see {@link push}). */
+  readonly repeatsPrevious: number[] = [];
 
   get length(): number {
     return this.rowNumbers.length;
   }
 
-  push(row: number, record: TCtdcRecord): void {
+  /**
+   * @param isRepeat the record is the one pushed last (the parser shares the record of a row
+   *   that repeats the last valid row), so its values are copied instead of read again
+   */
+  push(row: number, record: TCtdcRecord, isRepeat = false): void {
+    const last = this.rowNumbers.length - 1;
     this.rowNumbers.push(row);
+    if (isRepeat && last >= 0) {
+      this.repeatsPrevious.push(1);
+      for (const c of VALUE_COLUMN_INDEXES) this.values[c]!.push(this.values[c]![last]!);
+      for (let w = 0; w < FLAG_WORDS; w++) {
+        this.recorded[w]!.push(this.recorded[w]![last]!);
+        this.set[w]!.push(this.set[w]![last]!);
+      }
+      return;
+    }
+    this.repeatsPrevious.push(0);
     for (let v = 0; v < VALUE_READERS.length; v++) this.values[VALUE_COLUMN_INDEXES[v]!]!.push(VALUE_READERS[v]!(record));
     let recorded = 0;
     let set = 0;

@@ -14,6 +14,8 @@ import { CtdcColumnBuffers } from './ctdc-columns.ts';
 export const UPLOAD_SLICE_CHARS = 64 * 1024;
 /** Problems stored and returned per run; the count of all of them is kept too. */
 export const MAX_STORED_ISSUES = 1_000;
+/** Insert statements queued on the connection at once while the file is still being read. */
+const MAX_STATEMENTS_IN_FLIGHT = 2;
 /** Longest cell value quoted in an issue. */
 const MAX_ISSUE_VALUE_CHARS = 200;
 /** Data rows accepted in one file (the real CTDC file has 97,750). */
@@ -88,7 +90,7 @@ export async function parseCtdcUpload(
   const take = (parsed: TCtdcParsedRow[]): void => {
     for (const row of parsed) {
       rowCount++;
-      if (row.record) rows.push(row.row, row.record);
+      if (row.record) rows.push(row.row, row.record, row.repeatsLastValidRow);
       else {
         invalidRowCount++;
         issueCount += row.issues.length;
@@ -105,19 +107,26 @@ export async function parseCtdcUpload(
 
   const { sink } = options;
   let written = 0;
-  let inFlight: Promise<void> | null = null;
-  /** Hands full chunks (all remaining rows when final) to the sink, one statement at a time. */
+  /** Statements handed to the sink and not yet finished, oldest first. */
+  const inFlight: Promise<void>[] = [];
+  /**
+   * Hands full chunks (all remaining rows when final) to the sink, at most
+   * {@link MAX_STATEMENTS_IN_FLIGHT} at a time: the next statement is built and queued on the
+   * connection while the database still works on the previous one, so the database never waits
+   * for this thread between two chunks.
+   */
   const drain = async (isFinal: boolean): Promise<void> => {
     if (!sink || !parser.layout) return;
     while (sink.isWanted({ invalidRowCount }) && (rows.length - written >= sink.rowsPerStatement || (isFinal && rows.length > written))) {
-      if (inFlight) await inFlight;
+      if (inFlight.length >= MAX_STATEMENTS_IN_FLIGHT) await inFlight.shift();
       const from = written;
       written = Math.min(written + sink.rowsPerStatement, rows.length);
-      inFlight = sink.write(parser.layout, rows, from, written);
-      // Observed by the next await (or the finally below); never an unhandled rejection.
-      inFlight.catch(() => undefined);
+      const statement = sink.write(parser.layout, rows, from, written);
+      // Observed by a later await (or the finally below); never an unhandled rejection.
+      statement.catch(() => undefined);
+      inFlight.push(statement);
     }
-    if (isFinal && inFlight) await inFlight;
+    if (isFinal) while (inFlight.length > 0) await inFlight.shift();
   };
 
   try {
@@ -134,7 +143,7 @@ export async function parseCtdcUpload(
     await drain(true);
   } finally {
     // A failed read must not leave a statement running behind the caller's rollback.
-    if (inFlight) await (inFlight as Promise<void>).catch(() => undefined);
+    await Promise.allSettled(inFlight);
   }
   if (!parser.layout) {
     throw new AppError('VALIDATION_FAILED', 'The file is empty: no CTDC header row.', {

@@ -143,6 +143,11 @@ export function distinctRows(rows: CtdcColumnBuffers, from: number, to: number):
   const firsts: number[] = [];
   const rowPattern = new Int32Array(to - from);
   for (let i = from; i < to; i++) {
+    // A row the parser found equal to the one before it needs no key.
+    if (i > from && rows.repeatsPrevious[i] === 1) {
+      rowPattern[i - from] = rowPattern[i - from - 1]!;
+      continue;
+    }
     let key = '';
     for (const column of columns) key += keyPart(column[i]);
     let pattern = seen.get(key);
@@ -167,14 +172,24 @@ const PATTERN_COLUMNS = CTDC_STORED_COLUMNS.map((c, i) => {
   return c.arraySeparator ? sql`string_to_array(${sql.ref(`u.${c.name}`)}, ${sql.lit(c.arraySeparator)}) as ${sql.id(c.name)}` : sql.ref(`u.${c.name}`);
 });
 
+/** For each distinct row (by number, 1-based), the file row numbers that repeat it, space separated. */
+function rowNumbersByPattern(rows: CtdcColumnBuffers, from: number, rowPattern: Int32Array, patternCount: number): string[] {
+  const lists = new Array<string>(patternCount).fill('');
+  for (let k = 0; k < rowPattern.length; k++) {
+    const p = rowPattern[k]! - 1;
+    lists[p] = lists[p] === '' ? String(rows.rowNumbers[from + k]) : `${lists[p]} ${rows.rowNumbers[from + k]}`;
+  }
+  return lists;
+}
+
 /**
  * Inserts rows [from, to) of the buffers in one statement. The distinct rows travel once, one
- * array parameter per column, and are decoded once (a materialised CTE: text parsed, the 53 flag
- * columns unpacked by bit tests from four packed integer words); each file row then only sends
- * its row number and the number of its distinct row, and is joined to it. A fixed number of
- * parameters whatever the row count (multi-row VALUES would hit PostgreSQL's 65,535-parameter
- * limit at ~900 rows). Decoding every row's arrays was most of the database's work in an import
- * (bench/stats/ctdc-import.ts, ctdc_import_vs_copy).
+ * array parameter per column plus the list of file rows that repeat each, and are decoded once
+ * (text parsed, the 53 flag columns unpacked by bit tests from four packed integer words); each
+ * distinct row is then expanded into its file rows by a lateral unnest, so no join or sort by
+ * pattern is needed. A fixed number of parameters whatever the row count (multi-row VALUES
+ * would hit PostgreSQL's 65,535-parameter limit at ~900 rows). Decoding every row's arrays was
+ * most of the database's work in an import (bench/stats/ctdc-import.ts, ctdc_import_vs_copy).
  */
 export async function insertCtdcRecords(tx: TTx, orgId: string, runId: string, rows: CtdcColumnBuffers, from: number, to: number): Promise<void> {
   const { firsts, rowPattern } = distinctRows(rows, from, to);
@@ -183,21 +198,19 @@ export async function insertCtdcRecords(tx: TTx, orgId: string, runId: string, r
     ...VALUE_COLUMN_INDEXES.map((i) => sql`${arrayLiteralAt(rows.values[i]!, firsts)}::${sql.raw(CTDC_STORED_COLUMNS[i]!.sqlType)}[]`),
     ...rows.recorded.map((words) => sql`${arrayLiteralAt(words, firsts)}::integer[]`),
     ...rows.set.map((words) => sql`${arrayLiteralAt(words, firsts)}::integer[]`),
+    sql`${arrayLiteral(rowNumbersByPattern(rows, from, rowPattern, firsts.length), 0, firsts.length)}::text[]`,
   ]);
   const patternAliases = sql.join([
     ...VALUE_COLUMN_INDEXES.map((i) => sql.id(CTDC_STORED_COLUMNS[i]!.name)),
     ...rows.recorded.map((_, w) => sql.id(`r${w}`)),
     ...rows.set.map((_, w) => sql.id(`t${w}`)),
-    sql.id('pattern'),
+    sql.id('row_numbers'),
   ]);
-  await sql`with p as materialized (
-      select u.pattern, ${sql.join(PATTERN_COLUMNS)} from unnest(${patternArrays}) with ordinality as u(${patternAliases})
-    )
-    insert into external_ctdc_records (${targets})
-    select ${orgId}::uuid, ${runId}::uuid, r.row_number, ${sql.join(CTDC_STORED_COLUMNS.map((c) => sql.ref(`p.${c.name}`)))}
-    from unnest(${arrayLiteral(rows.rowNumbers, from, to)}::integer[], ${`{${rowPattern.join(',')}}`}::integer[]) as r(row_number, pattern)
-    join p on p.pattern = r.pattern
-    order by r.row_number`.execute(tx);
+  // OFFSET 0 keeps the decoding in the subquery: once per distinct row, not once per file row.
+  await sql`insert into external_ctdc_records (${targets})
+    select ${orgId}::uuid, ${runId}::uuid, unnest(string_to_array(p.row_numbers, ' ')::integer[]) as row_number, ${sql.join(CTDC_STORED_COLUMNS.map((c) => sql.ref(`p.${c.name}`)))}
+    from (select u.row_numbers, ${sql.join(PATTERN_COLUMNS)} from unnest(${patternArrays}) as u(${patternAliases}) offset 0) p
+    order by row_number`.execute(tx);
 }
 
 /** Column names of a table as the database has them, in order (for the schema drift test). */

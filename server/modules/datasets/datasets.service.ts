@@ -149,7 +149,7 @@ export async function importCtdcFile(
   try {
     return await unitOfWork(async (ctx) => {
       await authorizeInOrganisation(ctx.db, ctx.actor, orgId, 'dataset.import');
-      let runId: string | null = null;
+      let runId: Promise<string> | null = null;
       const parsed = await parseCtdcUpload(input.chunks, {
         ...readOptions,
         sink: {
@@ -157,14 +157,15 @@ export async function importCtdcFile(
           isWanted: ({ invalidRowCount }) => input.isPartialAllowed || invalidRowCount === 0,
           write: async (layout, rows, from, to) => {
             // The run row comes first (records reference it); its report is filled in at the end.
-            runId ??= (await insertImportRun(ctx.db, provisionalRun(ctx, orgId, input, layout, readOptions.startedAt))).id;
+            // Several writes may be under way at once: they share the one run.
+            runId ??= insertImportRun(ctx.db, provisionalRun(ctx, orgId, input, layout, readOptions.startedAt)).then((run) => run.id);
             // Storing overlaps reading, so the reading progress (by characters) stands for both.
-            await insertCtdcRecords(ctx.db, orgId, runId, rows, from, to);
+            await insertCtdcRecords(ctx.db, orgId, await runId, rows, from, to);
           },
         },
       });
       if (statusOf(input, parsed) === 'rejected') throw new RejectedFile(parsed);
-      return recordCtdcImport(ctx, orgId, input, parsed, undefined, runId);
+      return recordCtdcImport(ctx, orgId, input, parsed, undefined, runId ? await runId : null);
     });
   } catch (error) {
     if (!(error instanceof RejectedFile)) throw error;
