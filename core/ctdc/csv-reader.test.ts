@@ -121,3 +121,36 @@ test('property: formatted records read back identically, however the text is chu
     { numRuns: 300 },
   );
 });
+
+test('property: repeated lines read exactly as when every character comes alone (which never takes the repeat shortcut)', () => {
+  // A small pool, so lines repeat, often one after the other; some are malformed or span lines.
+  const line = fc.constantFrom(';2016;Female;;CO', ';2016;Female;;CO', ';2016;Male;"a;b";', '', 'x"y;z', '"open;', '"two\nlines";1', ';;;', ';2016;Female;;C');
+  const lineBreak = fc.constantFrom('\r\n', '\n', '\r');
+  const text = fc.array(fc.tuple(line, lineBreak), { minLength: 1, maxLength: 30 }).map((ls) => ls.map(([l, b]) => l + b).join(''));
+  fc.assert(
+    fc.property(text, fc.array(fc.nat(), { maxLength: 8 }), fc.boolean(), (body, cuts, isTrimmed) => {
+      const input = isTrimmed ? body.replace(/[\r\n]+$/, '') : body;
+      const points = [...new Set(cuts.map((c) => c % (input.length + 1)))].sort((a, b) => a - b);
+      const chunks: string[] = [];
+      let from = 0;
+      for (const p of points) {
+        chunks.push(input.slice(from, p));
+        from = p;
+      }
+      chunks.push(input.slice(from));
+      const expected = [...readCsvChunks([...input], { delimiter: ';' })];
+      assert.deepEqual([...readCsvChunks(chunks, { delimiter: ';' })], expected);
+      assert.deepEqual([...readCsvChunks([input], { delimiter: ';' })], expected);
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test('a repeated line gets its own fields array', () => {
+  const [first, second] = [...readCsvChunks(['a;b\na;b\n'], { delimiter: ';' })];
+  assert.deepEqual(second!.fields, ['a', 'b']);
+  first!.fields[0] = 'changed';
+  assert.deepEqual(second!.fields, ['a', 'b']);
+  const [, , third] = [...readCsvChunks(['a;b\na;b\na;b\n'], { delimiter: ';' })];
+  assert.deepEqual(third!.fields, ['a', 'b']);
+});

@@ -58,6 +58,16 @@ export class CsvReader {
   private skipLf = false;
   private isFirstChunk = true;
   private isEnded = false;
+  /** Where the current record began in the chunk being read; -1 when it began in an earlier one. */
+  private recordStart = -1;
+  /**
+   * The text (without its line break) and fields of the last record, when it lay within one
+   * chunk on one line without issues. Data files repeat lines, often one after the other (more
+   * than half the lines of the real CTDC file repeat the line before), and the same text always
+   * reads as the same fields, so a repeated line is compared, not split again.
+   */
+  private lastLine: string | null = null;
+  private lastFields: string[] = [];
 
   constructor(options: TCsvReaderOptions = {}) {
     const delimiter = options.delimiter ?? ',';
@@ -84,9 +94,21 @@ export class CsvReader {
       this.skipLf = false;
       if (s.charCodeAt(0) === LF) i = 1;
     }
+    this.recordStart = this.isAtRecordStart() ? i : -1;
     while (i < n) {
       switch (this.state) {
         case State.FieldStart: {
+          if (this.isAtRecordStart()) {
+            const repeatEnd = this.repeatedLineEnd(s, i);
+            if (repeatEnd >= 0) {
+              this.recordNo += 1;
+              out.push({ fields: this.lastFields.slice(), record: this.recordNo, line: this.recordLine });
+              i = this.afterLineBreak(s, repeatEnd);
+              this.recordStart = i;
+              break;
+            }
+            this.recordStart = i;
+          }
           const c = s.charCodeAt(i);
           if (c === QUOTE) {
             this.state = State.Quoted;
@@ -196,9 +218,32 @@ export class CsvReader {
     this.state = State.FieldStart;
   }
 
+  private isAtRecordStart(): boolean {
+    return this.state === State.FieldStart && this.fields.length === 0 && this.field === '';
+  }
+
+  /** The index of the line break ending a repeat of the last line at `i`, or -1. */
+  private repeatedLineEnd(s: string, i: number): number {
+    const last = this.lastLine;
+    if (last === null || !s.startsWith(last, i)) return -1;
+    const end = i + last.length;
+    if (end >= s.length) return -1;
+    const c = s.charCodeAt(end);
+    return c === CR || c === LF ? end : -1;
+  }
+
   /** Ends the record at the line break at `i`; returns the index after the break. */
   private endRecord(s: string, i: number, out: TCsvRecord[]): number {
+    const isPlainLine = this.recordStart >= 0 && this.issues.length === 0 && this.line === this.recordLine;
+    this.lastLine = isPlainLine ? s.slice(this.recordStart, i) : null;
     this.emit(out);
+    // A copy: the caller owns the fields it is given.
+    if (isPlainLine) this.lastFields = out[out.length - 1]!.fields.slice();
+    return this.afterLineBreak(s, i);
+  }
+
+  /** Consumes the line break at `i` (CR, LF or CRLF, even split across chunks); returns the index after it. */
+  private afterLineBreak(s: string, i: number): number {
     let next = i + 1;
     if (s.charCodeAt(i) === CR) {
       if (next < s.length) {
