@@ -119,3 +119,43 @@ test('foundation golden path in Chromium: sign in, add a member, Arabic, sign ou
   }
 });
 
+
+test('a page whose script cannot be fetched shows what happened and a reload, and the menu keeps working', { skip, timeout: 120_000 }, async () => {
+  assert.ok(existsSync(WEB_INDEX), 'dist/web/index.html is missing: run "npm run build" first');
+  const en = locale('en');
+  const server = await startTestServer();
+  let browser: Browser | undefined;
+  try {
+    const admin = await server.seedAdmin();
+    browser = await launchChromium();
+    const problems: string[] = [];
+    const page: Page = await watchedPage(await desktopContext(browser), { problems });
+    await page.goto(`${server.url}/`);
+    await submitSignIn(page, en, admin);
+    await page.getByRole('heading', { level: 1, name: /First Admin/ }).waitFor();
+
+    // The notifications page loads its code on first use: drop that request, as a bad connection would.
+    const pageScript = /\/assets\/notifications-page-[^/]*\.js$/;
+    await page.route(pageScript, (route) => route.abort('connectionreset'));
+    await page.goto(`${server.url}/notifications`);
+    await page.getByRole('heading', { level: 1, name: text(en, 'app.pageFailedTitle') }).waitFor();
+    assert.equal(await page.getByRole('alert').filter({ hasText: text(en, 'app.pageFailed') }).count(), 1);
+    await page.screenshot({ path: `${ARTIFACTS}page-failed.png`, fullPage: true });
+
+    // The navigation is still there and works.
+    await page.getByRole('link', { name: text(en, 'nav.members'), exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: text(en, 'members.title') }).waitFor();
+
+    // Once the connection is back, the reload button brings the page.
+    await page.goto(`${server.url}/notifications`).catch(() => undefined);
+    await page.getByRole('heading', { level: 1, name: text(en, 'app.pageFailedTitle') }).waitFor();
+    await page.unroute(pageScript);
+    await page.getByRole('button', { name: text(en, 'app.reloadPage'), exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: text(en, 'notifications.title'), exact: true }).waitFor();
+    // The failed import is caught by the boundary: nothing reached the page as an uncaught error.
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+});

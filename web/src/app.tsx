@@ -7,6 +7,7 @@ import { ErrorAlert } from './components/alert.tsx';
 import { Button } from './components/button.tsx';
 import { AppLayout, PublicLayout } from './components/layout.tsx';
 import { usePageTitle } from './components/page.tsx';
+import { PageErrorBoundary } from './components/page-error-boundary.tsx';
 import { ActiveOrgProvider } from './features/session/active-org.tsx';
 import { sessionKeys, useSession, useSetupStatus, wasSignedOutByUser } from './features/session/queries.ts';
 import { matchPath, Redirect, usePath } from './router.tsx';
@@ -182,7 +183,9 @@ function SignedIn({ session, path }: { session: TSessionInfo; path: string }) {
     <ActiveOrgProvider session={session}>
       {/* Keyed by path so each page mounts fresh (its heading takes focus, its forms reset). */}
       <AppLayout key={path}>
-        <Suspense fallback={<PageLoading />}>{renderRoute(path)}</Suspense>
+        <PageErrorBoundary>
+          <Suspense fallback={<PageLoading />}>{renderRoute(path)}</Suspense>
+        </PageErrorBoundary>
       </AppLayout>
     </ActiveOrgProvider>
   );
