@@ -73,6 +73,14 @@ export const SECURITY_SAMPLES: Record<string, TSample> = {
       return { url: '/api/account/two-factor/recovery-codes', body: { password: actor.password, code: codeFor(t, secret, 1) } };
     },
   },
+  // Each request resets a fresh member's enrolment (a reset consumes it).
+  'POST /api/users/:userId/two-factor/reset': {
+    build: async ({ t, orgId, actor }) => {
+      const member = await t.addUser(orgId, 'case_worker');
+      await freshEnrolment(t, member);
+      return { url: `/api/users/${member.userId}/two-factor/reset`, body: { password: actor?.password ?? TEST_PASSWORD, reason: 'lostDeviceAndCodes', identityCheck: 'inPerson' } };
+    },
+  },
   'GET /api/organisations/:orgId/security-policy': { build: async ({ orgId }) => ({ url: `/api/organisations/${orgId}/security-policy` }) },
   // Leaves the requirement off, so the rest of the matrix is not held to enrolment.
   'PUT /api/organisations/:orgId/security-policy': {

@@ -112,8 +112,12 @@ async function closeCase(page: Page, reason: string) {
 }
 
 /** The translated timeline entries, newest first. */
-async function timelineActions(page: Page): Promise<string[]> {
-  await page.locator('.timeline__action').first().waitFor();
+/**
+ * The timeline's action labels, newest first, once `newest` is among them: the timeline is
+ * fetched apart from the case, so right after an action it may still be the earlier one.
+ */
+async function timelineActions(page: Page, newest: string): Promise<string[]> {
+  await page.locator('.timeline__action').filter({ hasText: newest }).first().waitFor();
   return page.locator('.timeline__action').allTextContents();
 }
 
@@ -258,7 +262,7 @@ test('NRM golden paths in Chromium: adult referral to closure, child pathway to 
     await closeCase(c, 'conclusive_decision_made');
     await expectStatus(c, 'closed');
     assert.equal(await section(c, 'casePage.actionsTitle').getByRole('button').count(), 0, 'a closed case offers no action');
-    const adultTimeline = await timelineActions(c);
+    const adultTimeline = await timelineActions(c, text(en, 'auditActions.case.closed'));
     for (const key of ['case.created', 'screening.recorded', 'consent.recorded', 'case.referred', 'decision.recorded', 'case.closed']) {
       const [area, event] = key.split('.') as [string, string];
       assert.ok(adultTimeline.includes(text(en, `auditActions.${area}.${event}`)), `timeline shows ${key}: ${adultTimeline.join(' | ')}`);
@@ -339,7 +343,7 @@ test('NRM golden paths in Chromium: adult referral to closure, child pathway to 
     await expectStatus(c, 'cg_positive');
     await closeCase(c, 'conclusive_decision_made');
     await expectStatus(c, 'closed');
-    const childTimeline = await timelineActions(c);
+    const childTimeline = await timelineActions(c, text(en, 'auditActions.case.closed'));
     for (const key of ['case.created', 'case.childLeadAssigned', 'case.referred', 'case.guardianRecorded', 'case.bestInterestsDetermined', 'decision.recorded', 'case.closed']) {
       const [area, event] = key.split('.') as [string, string];
       assert.ok(childTimeline.includes(text(en, `auditActions.${area}.${event}`)), `child timeline shows ${key}: ${childTimeline.join(' | ')}`);

@@ -197,6 +197,33 @@ test('two-factor enrolment, two-step sign-in, the enrolment gate and break-the-g
     assert.ok(rows.some((row) => row.includes(admin.email) && row.includes(purposeLine)), rows.join('\n'));
     await shot(aud, '10-audit-filtered');
 
+    // 10. The investigator turns two-factor sign-in on, then loses phone and codes: the platform
+    //     administrator resets it from the members page, their session ends, the password alone opens a new one.
+    const invSecret = await inv.evaluate(async () => {
+      const me = await (await fetch('/api/auth/me')).json() as { csrfToken: string };
+      const started = await fetch('/api/account/two-factor/enrolment', { method: 'POST', headers: { 'x-csrf-token': me.csrfToken } });
+      return ((await started.json()) as { secret: string }).secret;
+    });
+    const invCode = codeAt(invSecret, await serverNow(inv));
+    const confirmed = await inv.evaluate(async (code) => {
+      const me = await (await fetch('/api/auth/me')).json() as { csrfToken: string };
+      return (await fetch('/api/account/two-factor/enrolment/confirm', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify({ code }) })).status;
+    }, invCode);
+    assert.equal(confirmed, 200);
+    await page.getByRole('link', { name: text(en, 'nav.members'), exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: text(en, 'members.resetTwoFactor.open') }).waitFor();
+    await page.getByLabel(text(en, 'members.resetTwoFactor.member'), { exact: true }).selectOption(investigator.userId);
+    await page.getByLabel(text(en, 'members.resetTwoFactor.reason'), { exact: true }).selectOption('lostDeviceAndCodes');
+    await page.getByLabel(text(en, 'members.resetTwoFactor.identityCheck'), { exact: true }).selectOption('callToKnownNumber');
+    await page.getByLabel(text(en, 'members.resetTwoFactor.password'), { exact: true }).fill(admin.password);
+    await page.getByRole('button', { name: text(en, 'members.resetTwoFactor.submit'), exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Test investigator' }).waitFor();
+    await shot(page, '11-two-factor-reset');
+    await inv.reload();
+    await inv.getByRole('heading', { level: 1, name: text(en, 'login.title') }).waitFor();
+    await submitSignIn(inv, en, investigator);
+    await inv.getByRole('heading', { level: 1, name: /Test investigator/ }).waitFor();
+
     assert.deepEqual(problems, []);
   } catch (error) {
     // The state of every open page when a step fails, for the artifacts folder.

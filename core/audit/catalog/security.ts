@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { TWO_FACTOR_REQUIREMENTS } from '../../security/two-factor-policy.ts';
+import { TWO_FACTOR_IDENTITY_CHECKS, TWO_FACTOR_RESET_REASONS } from '../../security/two-factor-reset.ts';
 
 export const SECURITY_AUDIT_EVENTS = {
   // Two-factor sign-in: the system chain (orgId null), like the other login events.
@@ -15,7 +16,10 @@ export const SECURITY_AUDIT_EVENTS = {
   /** The password was right; a second step is now due. */
   'twoFactor.challenged': z.object({ challengeId: z.string() }).strict(),
   'twoFactor.verified': z.object({ challengeId: z.string(), method: z.enum(['totp', 'recovery_code']), recoveryCodesLeft: z.number().int() }).strict(),
-  'twoFactor.failed': z.object({ reason: z.enum(['WRONG_CODE', 'LOCKED', 'CHALLENGE_INVALID']), purpose: z.enum(['login', 'enrolment', 'disable', 'recovery_codes']) }).strict(),
+  // administrator_reset: a platform administrator's own password, re-entered to reset someone's 2FA.
+  'twoFactor.failed': z.object({ reason: z.enum(['WRONG_CODE', 'LOCKED', 'CHALLENGE_INVALID']), purpose: z.enum(['login', 'enrolment', 'disable', 'recovery_codes', 'administrator_reset']) }).strict(),
+  /** A platform administrator removed a member's enrolment (subject: that member), saying why and how they checked who asked. */
+  'twoFactor.resetByAdministrator': z.object({ reason: z.enum(TWO_FACTOR_RESET_REASONS), identityCheck: z.enum(TWO_FACTOR_IDENTITY_CHECKS), endedSessions: z.number().int() }).strict(),
   // Organisation policy: the organisation's chain.
   // requireAccessPurpose: added with migration 0020 (absent from earlier rows).
   'securityPolicy.changed': z.object({ twoFactorRequirement: z.enum(TWO_FACTOR_REQUIREMENTS), emergencyAccessHours: z.number().int(), requireAccessPurpose: z.boolean().optional() }).strict(),

@@ -45,6 +45,12 @@ export function deleteOtherSessions(tx: TTx, userId: string, keepSessionId: stri
   return tx.deleteFrom('sessions').where('userId', '=', userId).where('id', '!=', keepSessionId).execute();
 }
 
+/** Ends every session of a user (their sign-in factors changed under them); returns how many. */
+export async function deleteAllSessionsOfUser(tx: TTx, userId: string): Promise<number> {
+  const result = await tx.deleteFrom('sessions').where('userId', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Housekeeping: sessions past their absolute expiry hold nothing worth keeping. */
 export function deleteExpiredSessions(db: TDb, now: Date): Promise<unknown> {
   return db.deleteFrom('sessions').where('expiresAt', '<', now).execute();

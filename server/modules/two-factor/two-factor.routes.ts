@@ -9,8 +9,10 @@ import { runUserUseCaseKeepingFailures } from './deferred-failure.ts';
 import { installTwoFactorGate } from './two-factor-gate.ts';
 import { completeTwoFactorLogin } from './two-factor-login.ts';
 import {
-  ZConfirmEnrolmentRequest, ZDisableTwoFactorRequest, ZEnrolment, ZRecoveryCodes, ZRegenerateRecoveryCodesRequest, ZTwoFactorLoginRequest, ZTwoFactorStatus,
+  ZConfirmEnrolmentRequest, ZDisableTwoFactorRequest, ZEnrolment, ZRecoveryCodes, ZRegenerateRecoveryCodesRequest, ZResetTwoFactorParams, ZResetTwoFactorRequest,
+  ZTwoFactorLoginRequest, ZTwoFactorReset, ZTwoFactorStatus,
 } from './two-factor.schemas.ts';
+import { resetMemberTwoFactor } from './two-factor-reset.ts';
 import { confirmEnrolment, disableTwoFactor, getTwoFactorStatus, regenerateRecoveryCodes, startEnrolment } from './two-factor.service.ts';
 
 /** Two-factor sign-in: the account's enrolment, the login's second step, and the policy gate. */
@@ -49,6 +51,15 @@ export function registerTwoFactorRoutes(app: FastifyInstance, deps: TAppDeps): v
     schema: { tags: ['account'], summary: 'Replace every recovery code with 10 new ones (password and a current code from the app); shown once', body: ZRegenerateRecoveryCodesRequest, response: { 200: ZRecoveryCodes, ...ERROR_RESPONSES } },
     config: { access: { auth: 'user' } },
   }, async (request) => runUserUseCaseKeepingFailures(deps, request, (ctx) => regenerateRecoveryCodes(ctx, request.body)));
+
+  api.post('/api/users/:userId/two-factor/reset', {
+    schema: {
+      tags: ['account'],
+      summary: 'Reset a member\'s two-factor sign-in (platform administrators, with their password, a reason and how identity was checked); ends the member\'s sessions',
+      params: ZResetTwoFactorParams, body: ZResetTwoFactorRequest, response: { 200: ZTwoFactorReset, ...ERROR_RESPONSES },
+    },
+    config: { access: { auth: 'user', platformAdmin: true } },
+  }, async (request) => runUserUseCaseKeepingFailures(deps, request, (ctx) => resetMemberTwoFactor(ctx, request.params.userId, request.body)));
 
   api.post('/api/account/two-factor/disable', {
     schema: { tags: ['account'], summary: 'Turn two-factor sign-in off (password and a current or recovery code)', body: ZDisableTwoFactorRequest, response: { 204: ZNoContent, ...ERROR_RESPONSES } },

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { TWO_FACTOR_IDENTITY_CHECKS, TWO_FACTOR_RESET_REASONS } from '../../../core/security/two-factor-reset.ts';
+import { ZUuid } from '../../http/common-schemas.ts';
 
 /** Six digits (spaces allowed, as apps show "123 456") or a recovery code "ABCDE-FGHJK". */
 export const ZSecondFactorCode = z.string().trim().min(6).max(20);
@@ -28,3 +30,12 @@ export const ZRecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
 
 /** The password step's answer when a second step is due (HTTP 202, no session yet). */
 export const ZTwoFactorChallenge = z.object({ twoFactorRequired: z.literal(true), challengeToken: z.string(), expiresAt: z.string() });
+
+/** A platform administrator resets someone's two-factor sign-in: their own password, why, and how they checked who asked. */
+export const ZResetTwoFactorParams = z.object({ userId: ZUuid }).strict();
+export const ZResetTwoFactorRequest = z.object({
+  password: z.string().min(1).max(256),
+  reason: z.enum(TWO_FACTOR_RESET_REASONS),
+  identityCheck: z.enum(TWO_FACTOR_IDENTITY_CHECKS),
+}).strict();
+export const ZTwoFactorReset = z.object({ endedSessions: z.number().int() });

@@ -20,7 +20,7 @@ import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, openTotpSecret, seal
 export const TOTP_ISSUER = 'Palermo';
 
 /** What a second-factor code was checked for (the `purpose` of `twoFactor.failed`). */
-type TCodePurpose = 'login' | 'enrolment' | 'disable' | 'recovery_codes';
+export type TCodePurpose = 'login' | 'enrolment' | 'disable' | 'recovery_codes' | 'administrator_reset';
 
 /**
  * Wrong codes are throttled like wrong passwords (the e-mail rule: 5 failures in 15 minutes lock
@@ -72,7 +72,7 @@ export async function startEnrolment(ctx: TCtx): Promise<{ secret: string; otpau
 }
 
 /** Throttle check + lock-out refusal, audited. Returns the failure, or null when not locked. */
-async function refuseWhileLocked(ctx: TCtx, userId: string, purpose: TCodePurpose): Promise<DeferredFailure | null> {
+export async function refuseWhileLocked(ctx: TCtx, userId: string, purpose: TCodePurpose): Promise<DeferredFailure | null> {
   const lockedUntil = await findActiveLock(ctx.db, [twoFactorThrottleKey(userId)], ctx.now());
   if (!lockedUntil) return null;
   await ctx.audit.record('twoFactor.failed', { orgId: null, subjectType: 'user', subjectId: userId, metadata: { reason: 'LOCKED', purpose } });
@@ -123,7 +123,7 @@ export async function confirmEnrolment(ctx: TCtx, code: string): Promise<{ recov
 }
 
 /** A wrong password counts against the same throttle as a wrong code (the caller commits, then refuses). */
-async function refuseWrongPassword(ctx: TCtx, userId: string, password: string): Promise<DeferredFailure | null> {
+export async function refuseWrongPassword(ctx: TCtx, userId: string, password: string): Promise<DeferredFailure | null> {
   const user = await findUserById(ctx.db, userId);
   if (user && (await verifyPassword(user.passwordHash, password))) return null;
   await recordFailure(ctx.db, 'email', twoFactorThrottleKey(userId), ctx.now());

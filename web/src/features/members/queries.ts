@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TRole } from '../../../../core/authz/permissions.ts';
+import type { TTwoFactorIdentityCheck, TTwoFactorResetReason } from '../../../../core/security/two-factor-reset.ts';
 import { api, seg } from '../../api/client.ts';
 import type { TAddMemberRequest, TMember, TMemberList } from '../../api/types.ts';
 
@@ -37,5 +38,13 @@ export function useRemoveMember(orgId: string) {
   return useMutation({
     mutationFn: ({ userId }: { userId: string }) => api.delete<void>(`/api/organisations/${seg(orgId)}/members/${seg(userId)}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: memberKeys.list(orgId) }),
+  });
+}
+
+/** A platform administrator resets a member's two-factor sign-in (their own password, a reason, the identity check). */
+export function useResetTwoFactor() {
+  return useMutation({
+    mutationFn: ({ userId, ...body }: { userId: string; password: string; reason: TTwoFactorResetReason; identityCheck: TTwoFactorIdentityCheck }) =>
+      api.post<{ endedSessions: number }>(`/api/users/${seg(userId)}/two-factor/reset`, body),
   });
 }
