@@ -44,6 +44,13 @@ export const PROGRAMMES_SAMPLES: Record<string, TSample> = {
   'PATCH /api/organisations/:orgId/programmes/:programmeId': {
     build: async ({ t, orgId }) => ({ url: `${base(orgId)}/${(await programmeIn(t, orgId)).programmeId}`, body: { expectedVersion: 1, name: unique('Renamed programme'), endsOn: '2027-06-30' } }),
   },
+  'POST /api/organisations/:orgId/programmes/:programmeId/restore': {
+    build: async ({ t, orgId }) => {
+      const { programmeId } = await programmeIn(t, orgId);
+      await t.database.db.updateTable('programmes').set({ archivedAt: t.clock.now() }).where('id', '=', programmeId).execute();
+      return { url: `${base(orgId)}/${programmeId}/restore`, body: { expectedVersion: 1 } };
+    },
+  },
   'POST /api/organisations/:orgId/programmes/:programmeId/archive': {
     build: async ({ t, orgId }) => ({ url: `${base(orgId)}/${(await programmeIn(t, orgId)).programmeId}/archive`, body: { expectedVersion: 1 } }),
   },

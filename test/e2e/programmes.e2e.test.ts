@@ -19,7 +19,7 @@ import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, desktopContext, launchChromiu
  */
 
 const skip = chromiumSkipReason;
-const main = { en: locale('en') };
+const main = { en: locale('en'), ar: locale('ar') };
 const pr = { en: locale('programmes/en'), ar: locale('programmes/ar') };
 
 /** A label with a numbered {{number}} (the number arrives wrapped in bidi isolates), as an exact pattern. */
@@ -190,6 +190,23 @@ test('programmes in Chromium: a computed indicator shows its value and follows n
     const [light, cell] = await Promise.all([status.locator('.light').boundingBox(), status.boundingBox()]);
     assert.ok(light && cell && light.x + light.width / 2 > cell.x + cell.width / 2, `light at ${JSON.stringify(light)} in cell ${JSON.stringify(cell)}`);
     await shot('05-report-ar');
+
+    // 8. In English again: archive the programme (it leaves the list), open it, make it active again.
+    await page.getByLabel(text(main.ar, 'header.language'), { exact: true }).selectOption('en');
+    await page.waitForFunction(() => document.documentElement.dir === 'ltr');
+    await page.getByRole('link', { name: text(pr.en, 'report.back'), exact: true }).click();
+    await page.getByText(text(pr.en, 'edit.openProgramme'), { exact: true }).click();
+    const programmeUrl = page.url();
+    await page.getByRole('button', { name: text(pr.en, 'archive.start'), exact: true }).click();
+    await page.getByRole('button', { name: text(pr.en, 'archive.confirm'), exact: true }).click();
+    await page.waitForURL(/\/programmes$/);
+    await page.goto(programmeUrl);
+    await page.getByRole('note').filter({ hasText: text(pr.en, 'archive.archivedOn').split('{{')[0]! }).waitFor();
+    assert.equal(await page.getByText(text(pr.en, 'edit.openProgramme'), { exact: true }).count(), 0, 'an archived programme offers no editor');
+    await page.getByRole('button', { name: text(pr.en, 'archive.restore'), exact: true }).click();
+    await page.getByText(text(pr.en, 'edit.openProgramme'), { exact: true }).waitFor();
+    assert.equal(await page.getByRole('note').filter({ hasText: text(pr.en, 'archive.archivedOn').split('{{')[0]! }).count(), 0);
+    await shot('06-restored');
     assert.deepEqual(problems, []);
   } catch (error) {
     await page?.screenshot({ path: `${ARTIFACTS}programmes-failure.png`, fullPage: true }).catch(() => undefined);

@@ -20,6 +20,8 @@ export const PROGRAMMES_AUDIT_EVENTS = {
   /** Edits name the fields changed (never their values) and the version they produced. */
   'programme.updated': z.object({ programmeId: ZId, fields: z.array(z.enum(['name', 'description', 'startsOn', 'endsOn'])), version: z.number().int() }).strict(),
   'programme.archived': z.object({ programmeId: ZId, version: z.number().int() }).strict(),
+  /** An archived programme made active again. */
+  'programme.restored': z.object({ programmeId: ZId, version: z.number().int() }).strict(),
   'programme.nodeUpdated': z.object({ programmeId: ZId, nodeId: ZId, level: z.string(), fields: z.array(z.enum(['title', 'description'])), version: z.number().int() }).strict(),
   'indicator.updated': z.object({
     programmeId: ZId, indicatorId: ZId, fields: z.array(z.enum(['name', 'definitionText', 'baseline', 'baselinePeriod', 'dataSource', 'direction', 'frequency'])), version: z.number().int(),

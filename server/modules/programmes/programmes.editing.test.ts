@@ -152,6 +152,19 @@ describe(`programmes: editing, archiving, disclosure of every number (${ENGINE})
     }
     const review = await coordinator.request('POST', `${base()}/${id}/indicators/${indicator.json().id}/values/${value.json().id}/review`, { decision: 'approved' });
     assert.equal(review.json().error.details.reason, 'PROGRAMME_ARCHIVED');
+
+    // Made active again: back in the list, changes accepted, the archive history audited.
+    assert.equal((await analyst.request('POST', `${base()}/${id}/restore`, { expectedVersion: 1 })).json().error.details.reason, 'VERSION_CONFLICT');
+    const restored = await analyst.request('POST', `${base()}/${id}/restore`, { expectedVersion: 2 });
+    assert.deepEqual([restored.statusCode, restored.json()], [200, { id, version: 3 }]);
+    assert.deepEqual((await auditRows(t.database, 'programme.restored', id)).map((r) => r.metadata), [{ programmeId: id, version: 3 }]);
+    assert.ok((await list()).includes(id));
+    assert.equal((await detailOf(id)).programme.archivedAt, null);
+    const renamed = await analyst.request('PATCH', `${base()}/${id}`, { expectedVersion: 3, name: 'Renamed after restoring' });
+    assert.equal(renamed.statusCode, 200, renamed.body);
+    const again = await analyst.request('POST', `${base()}/${id}/restore`, { expectedVersion: 4 });
+    assert.deepEqual([again.statusCode, again.json().error.details.reason], [409, 'PROGRAMME_NOT_ARCHIVED']);
+    assert.equal((await coordinator.request('GET', `${base()}/${id}`)).statusCode, 200);
   });
 
   test('disclosure: small count baselines hidden, targets published as planning figures, manual shares hidden when too few stand behind them', async () => {

@@ -12,7 +12,7 @@ import {
   ZListQuery, ZNodeParams, ZProgrammeDetail, ZProgrammeParams, ZProgrammeSummary, ZProgressReport, ZRecordAssessment, ZReportParams, ZReportPdfQuery, ZReviewValue, ZSetTargets,
   ZUpdateAssessment, ZUpdateIndicator, ZUpdateNode, ZUpdateProgramme, ZValueParams, ZVersioned,
 } from './programmes.schemas.ts';
-import { archiveProgramme, updateNode, updateProgramme } from './use-cases/editing.ts';
+import { archiveProgramme, restoreProgramme, updateNode, updateProgramme } from './use-cases/editing.ts';
 import { createIndicator, setTargets, updateIndicator } from './use-cases/indicators.ts';
 import { enterValue, readEvidence, reviewValue } from './use-cases/manual-values.ts';
 import { recordAssessment, updateAssessment } from './use-cases/needs-assessments.ts';
@@ -67,6 +67,14 @@ export function registerProgrammeRoutes(app: FastifyInstance, deps: TAppDeps): v
   }, async (request) => {
     const { orgId, programmeId } = request.params;
     return { id: programmeId, version: await runUserUseCase(deps, request, (ctx) => archiveProgramme(ctx, orgId, programmeId, request.body.expectedVersion)) };
+  });
+
+  api.post(`${PROGRAMME}/restore`, {
+    schema: { tags: ['programmes'], summary: 'Make an archived programme active again', params: ZProgrammeParams, body: ZArchiveProgramme, response: { 200: ZVersioned, ...ERROR_RESPONSES } },
+    config: { access: { auth: 'user', permission: 'programme.manage' } },
+  }, async (request) => {
+    const { orgId, programmeId } = request.params;
+    return { id: programmeId, version: await runUserUseCase(deps, request, (ctx) => restoreProgramme(ctx, orgId, programmeId, request.body.expectedVersion)) };
   });
 
   api.patch(`${PROGRAMME}/nodes/:nodeId`, {

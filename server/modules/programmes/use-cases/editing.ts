@@ -1,12 +1,12 @@
 /**
- * Editing a programme and its results framework, and archiving it. Every change names the
+ * Editing a programme and its results framework, archiving it and making it active again. Every change names the
  * version it was made against (optimistic locking): a stale version is a CONFLICT, never a
  * silent overwrite of someone else's edit. Archiving is a soft delete: reports stay readable.
  */
 import { AppError } from '../../../../core/errors/app-error.ts';
 import type { TCtx } from '../../../context.ts';
 import { authorizeInOrganisation } from '../../../authz/org-access.ts';
-import { getActiveProgrammeRow, updateVersioned } from '../programmes.repo.ts';
+import { getActiveProgrammeRow, getProgrammeRow, updateVersioned } from '../programmes.repo.ts';
 import type { TUpdateNode, TUpdateProgramme } from '../programmes.schemas.ts';
 import { assertDates } from '../programmes.service.ts';
 
@@ -45,6 +45,20 @@ export async function archiveProgramme(ctx: TCtx, orgId: string, programmeId: st
     archivedAt: now, archivedBy: ctx.actor.type === 'user' ? ctx.actor.userId : null, updatedAt: now,
   });
   await ctx.audit.record('programme.archived', { orgId, subjectType: 'programme', subjectId: programmeId, metadata: { programmeId, version } });
+  return version;
+}
+
+/**
+ * Makes an archived programme active again (archived by mistake, or a plan extended): it is back
+ * in the default list and can be changed. Its history, reports included, is as it was.
+ * @throws NOT_FOUND, FORBIDDEN (programme.manage), INVALID_TRANSITION (PROGRAMME_NOT_ARCHIVED), CONFLICT (VERSION_CONFLICT)
+ */
+export async function restoreProgramme(ctx: TCtx, orgId: string, programmeId: string, expectedVersion: number): Promise<number> {
+  await authorizeInOrganisation(ctx.db, ctx.actor, orgId, 'programme.manage');
+  const row = await getProgrammeRow(ctx.db, orgId, programmeId);
+  if (row.archivedAt === null) throw new AppError('INVALID_TRANSITION', 'This programme is not archived.', { reason: 'PROGRAMME_NOT_ARCHIVED' });
+  const version = await updateVersioned(ctx.db, 'programmes', orgId, programmeId, expectedVersion, { archivedAt: null, archivedBy: null, updatedAt: ctx.now() });
+  await ctx.audit.record('programme.restored', { orgId, subjectType: 'programme', subjectId: programmeId, metadata: { programmeId, version } });
   return version;
 }
 

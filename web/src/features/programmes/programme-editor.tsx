@@ -63,3 +63,19 @@ export function ArchiveProgramme({ orgId, programme }: { orgId: string; programm
     </div>
   );
 }
+
+/** Makes an archived programme active again; the page then offers its editors once more. */
+export function RestoreProgramme({ orgId, programme }: { orgId: string; programme: TProgrammeSummary }) {
+  const { t } = useProgrammesTranslation();
+  const restore = useProgrammeMutation<{ id: string; version: number }>(orgId);
+  const errorMessage = useEditErrorMessage(restore.error);
+  return (
+    <div className="programme-archive">
+      <ErrorAlert error={restore.error} message={errorMessage} />
+      <Button variant="secondary" busy={restore.isPending} busyLabel={t('common.saving')}
+        onClick={() => restore.mutate({ path: `/${seg(programme.id)}/restore`, body: { expectedVersion: programme.version } })}>
+        {t('archive.restore')}
+      </Button>
+    </div>
+  );
+}

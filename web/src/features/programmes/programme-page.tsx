@@ -12,7 +12,7 @@ import { IndicatorEditForm, TargetEditor } from './indicator-editor.tsx';
 import { ManualIndicatorForm, ManualValues } from './indicator-forms.tsx';
 import { currentYear, PERIOD_PATTERN, pickLabel } from './labels.ts';
 import { AddNodeForm, NodeEditForm } from './node-forms.tsx';
-import { ArchiveProgramme, ProgrammeEditForm } from './programme-editor.tsx';
+import { ArchiveProgramme, ProgrammeEditForm, RestoreProgramme } from './programme-editor.tsx';
 import { useMetricChoices, useProgramme } from './queries.ts';
 import { RatioIndicatorForm } from './ratio-indicator-form.tsx';
 import type { TIndicator, TNode, TProgrammeDetail } from './types.ts';
@@ -44,6 +44,7 @@ function Programme({ active, programmeId }: { active: TActiveOrganisation; progr
     <Page title={data.programme.name} intro={`${t(`kinds.${data.programme.kind}`)} · ${data.programme.startsOn} – ${data.programme.endsOn}`}>
       <p><Link to="/programmes">{t('programme.back')}</Link></p>
       {isArchived && <p className="programme-archived" role="note">{t('archive.archivedOn', { date: data.programme.archivedAt!.slice(0, 10) })}</p>}
+      {isArchived && can('programme.manage') && <RestoreProgramme orgId={orgId} programme={data.programme} />}
       {data.programme.description && <p className="programme-description"><bdi>{data.programme.description}</bdi></p>}
       {canManage && (
         <details className="disclosure programme-edit">
