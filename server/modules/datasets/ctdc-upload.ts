@@ -117,10 +117,12 @@ export async function parseCtdcUpload(
    */
   const drain = async (isFinal: boolean): Promise<void> => {
     if (!sink || !parser.layout) return;
-    while (sink.isWanted({ invalidRowCount }) && (rows.length - written >= sink.rowsPerStatement || (isFinal && rows.length > written))) {
+    // The first statement is smaller, so the database starts working sooner.
+    const size = () => (written === 0 ? Math.ceil(sink.rowsPerStatement / 4) : sink.rowsPerStatement);
+    while (sink.isWanted({ invalidRowCount }) && (rows.length - written >= size() || (isFinal && rows.length > written))) {
       if (inFlight.length >= MAX_STATEMENTS_IN_FLIGHT) await inFlight.shift();
       const from = written;
-      written = Math.min(written + sink.rowsPerStatement, rows.length);
+      written = Math.min(written + size(), rows.length);
       const statement = sink.write(parser.layout, rows, from, written);
       // Observed by a later await (or the finally below); never an unhandled rejection.
       statement.catch(() => undefined);
