@@ -47,6 +47,7 @@ type TState = (typeof State)[keyof typeof State];
  */
 export class CsvReader {
   private readonly delimiter: number;
+  private readonly delimiterText: string;
   private state: TState = State.FieldStart;
   private field = '';
   private fields: string[] = [];
@@ -75,6 +76,7 @@ export class CsvReader {
       throw new RangeError(`invalid CSV delimiter ${JSON.stringify(delimiter)}`);
     }
     this.delimiter = delimiter.charCodeAt(0);
+    this.delimiterText = delimiter;
   }
 
   /** Consumes one chunk and returns the records it completed. */
@@ -104,6 +106,12 @@ export class CsvReader {
               this.recordNo += 1;
               out.push({ fields: this.lastFields.slice(), record: this.recordNo, line: this.recordLine });
               i = this.afterLineBreak(s, repeatEnd);
+              this.recordStart = i;
+              break;
+            }
+            const plainEnd = this.readPlainLine(s, i, out);
+            if (plainEnd >= 0) {
+              i = plainEnd;
               this.recordStart = i;
               break;
             }
@@ -220,6 +228,32 @@ export class CsvReader {
 
   private isAtRecordStart(): boolean {
     return this.state === State.FieldStart && this.fields.length === 0 && this.field === '';
+  }
+
+  /**
+   * Reads a whole line at `i` without a quote in it (most lines of a data file) with one native
+   * split instead of the character loop, and returns the index after its line break; -1 (nothing
+   * read) when the line has a quote, a lone CR, or does not end within this chunk.
+   */
+  private readPlainLine(s: string, i: number, out: TCsvRecord[]): number {
+    const lf = s.indexOf('\n', i);
+    if (lf < 0) return -1;
+    let text = s.slice(i, lf);
+    if (text.indexOf('"') >= 0) return -1;
+    let breakAt = lf;
+    const cr = text.indexOf('\r');
+    if (cr >= 0) {
+      // Only a CRLF ending is read here; a CR inside the line ends a record of its own.
+      if (cr !== text.length - 1) return -1;
+      text = text.slice(0, cr);
+      breakAt = i + cr;
+    }
+    const fields = text.split(this.delimiterText);
+    this.recordNo += 1;
+    out.push({ fields, record: this.recordNo, line: this.recordLine });
+    this.lastLine = text;
+    this.lastFields = fields.slice();
+    return this.afterLineBreak(s, breakAt);
   }
 
   /** The index of the line break ending a repeat of the last line at `i`, or -1. */

@@ -105,7 +105,7 @@ function arrayElement(v: string | number | boolean | null | undefined): string {
   return v === null || v === undefined ? 'NULL'
     : typeof v === 'number' ? String(v)
     : typeof v === 'boolean' ? (v ? 't' : 'f')
-    : `"${v.replace(/[\\"]/g, '\\$&')}"`;
+    : v.indexOf('"') < 0 && v.indexOf('\\') < 0 ? `"${v}"` : `"${v.replace(/[\\"]/g, '\\$&')}"`;
 }
 
 /**
