@@ -29,6 +29,12 @@ export interface TCsvRecord {
   line: number;
   /** Present only when the record is malformed; the fields are still the best reading. */
   issues?: TCsvStructuralIssue[];
+  /**
+   * The record's text without its line break, when it was well-formed on one line within one
+   * chunk: two records with the same text have the same fields, so a reader of repetitive data
+   * can recognise a line it has seen before.
+   */
+  text?: string;
 }
 
 /** Tokenizer states (plain numbers: enums are not erasable syntax). */
@@ -104,7 +110,7 @@ export class CsvReader {
             const repeatEnd = this.repeatedLineEnd(s, i);
             if (repeatEnd >= 0) {
               this.recordNo += 1;
-              out.push({ fields: this.lastFields.slice(), record: this.recordNo, line: this.recordLine });
+              out.push({ fields: this.lastFields.slice(), record: this.recordNo, line: this.recordLine, text: this.lastLine! });
               i = this.afterLineBreak(s, repeatEnd);
               this.recordStart = i;
               break;
@@ -250,7 +256,7 @@ export class CsvReader {
     }
     const fields = text.split(this.delimiterText);
     this.recordNo += 1;
-    out.push({ fields, record: this.recordNo, line: this.recordLine });
+    out.push({ fields, record: this.recordNo, line: this.recordLine, text });
     this.lastLine = text;
     this.lastFields = fields.slice();
     return this.afterLineBreak(s, breakAt);
@@ -271,8 +277,12 @@ export class CsvReader {
     const isPlainLine = this.recordStart >= 0 && this.issues.length === 0 && this.line === this.recordLine;
     this.lastLine = isPlainLine ? s.slice(this.recordStart, i) : null;
     this.emit(out);
-    // A copy: the caller owns the fields it is given.
-    if (isPlainLine) this.lastFields = out[out.length - 1]!.fields.slice();
+    if (isPlainLine) {
+      const record = out[out.length - 1]!;
+      record.text = this.lastLine!;
+      // A copy: the caller owns the fields it is given.
+      this.lastFields = record.fields.slice();
+    }
     return this.afterLineBreak(s, i);
   }
 

@@ -18,20 +18,19 @@ export interface TCtdcParsedRow {
   /** 1-based, header = row 1. */
   row: number;
   /**
-   * Null when the row has issues. Read-only: a row with the same fields as the last valid row
-   * shares that row's record object.
+   * Null when the row has issues. Read-only: rows with the same text (a repeated line) share one
+   * record object.
    */
   record: TCtdcRecord | null;
   issues: TCtdcIssue[];
-  /** True when the fields equal those of the last valid row, so `record` is that row's record. */
-  repeatsLastValidRow: boolean;
 }
 
-function sameFields(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
+/**
+ * Distinct lines whose decoded records a parser keeps to recognise repeats. CTDC files repeat
+ * lines (the real file's 97,750 rows hold 20,667 distinct lines); a bound keeps the memory of a
+ * file of all-different lines in check (those are then decoded every time, as they must be).
+ */
+export const MAX_REMEMBERED_LINES = 25_000;
 
 const ROW = '(row)';
 
@@ -43,12 +42,10 @@ export class CtdcParser {
   private header: string[] = [];
   private readonly delimiter: TCtdcParseOptions['delimiter'];
   /**
-   * The fields and record of the last valid row. CTDC files repeat rows, mostly one after the
-   * other (more than half the rows of the real file repeat the row before), and the same fields
-   * always decode to the same record, so a repeat is not decoded again.
+   * Records of valid lines already decoded, by the line's text: the same text always decodes to
+   * the same record, so a repeated line is looked up rather than decoded again.
    */
-  private lastValid: { fields: string[]; record: TCtdcRecord } | null = null;
-
+  private readonly decodedLines = new Map<string, TCtdcRecord>();
   constructor(options: TCtdcParseOptions = {}) {
     this.delimiter = options.delimiter;
   }
@@ -112,8 +109,8 @@ export class CtdcParser {
 
   private decodeRow(rec: TCsvRecord, binding: TCtdcHeaderBinding): TCtdcParsedRow {
     const row = rec.record;
-    const last = this.lastValid;
-    if (last && !rec.issues && sameFields(rec.fields, last.fields)) return { row, record: last.record, issues: [], repeatsLastValidRow: true };
+    const known = rec.text === undefined || rec.issues ? undefined : this.decodedLines.get(rec.text);
+    if (known) return { row, record: known, issues: [] };
     const issues: TCtdcIssue[] = [];
     for (const s of rec.issues ?? []) {
       issues.push({ row, column: this.header[s.field] ?? ROW, value: rec.fields[s.field] ?? '', message: s.message });
@@ -125,7 +122,7 @@ export class CtdcParser {
         value: '',
         message: `expected ${binding.columns.length} fields, found ${rec.fields.length}`,
       });
-      return { row, record: null, issues, repeatsLastValidRow: false };
+      return { row, record: null, issues };
     }
     const record = binding.createRecord();
     const { columns } = binding;
@@ -143,9 +140,9 @@ export class CtdcParser {
       const error = column.decode(cell, record);
       if (error) issues.push({ row, column: this.header[i]!, value: raw, message: error });
     }
-    if (issues.length > 0) return { row, record: null, issues, repeatsLastValidRow: false };
-    this.lastValid = { fields: rec.fields, record };
-    return { row, record, issues, repeatsLastValidRow: false };
+    if (issues.length > 0) return { row, record: null, issues };
+    if (rec.text !== undefined && this.decodedLines.size < MAX_REMEMBERED_LINES) this.decodedLines.set(rec.text, record);
+    return { row, record, issues };
   }
 }
 

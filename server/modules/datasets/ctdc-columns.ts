@@ -102,30 +102,34 @@ export class CtdcColumnBuffers {
   readonly values: TStoredValue[][] = CTDC_STORED_COLUMNS.map(() => []);
   readonly recorded: number[][] = Array.from({ length: FLAG_WORDS }, () => []);
   readonly set: number[][] = Array.from({ length: FLAG_WORDS }, () => []);
-  /** 1 where a row stores the same values as the row before it (see {@link push}). */
-  readonly repeatsPrevious: number[] = [];
+  /**
+   * Per row, a number naming the record object it was read from: rows with the same number hold
+   * the same values (the parser shares one record between the repeats of a line).
+   */
+  readonly recordIds: number[] = [];
+  /** The first row of each record object still alive (weakly held: records are not kept for this). */
+  private readonly firstRowOf = new WeakMap<TCtdcRecord, number>();
 
   get length(): number {
     return this.rowNumbers.length;
   }
 
-  /**
-   * @param isRepeat the record is the one pushed last (the parser shares the record of a row
-   *   that repeats the last valid row), so its values are copied instead of read again
-   */
-  push(row: number, record: TCtdcRecord, isRepeat = false): void {
-    const last = this.rowNumbers.length - 1;
+  /** Adds a valid row; a record pushed before (a repeated line) has its values copied, not read again. */
+  push(row: number, record: TCtdcRecord): void {
+    const at = this.rowNumbers.length;
     this.rowNumbers.push(row);
-    if (isRepeat && last >= 0) {
-      this.repeatsPrevious.push(1);
-      for (const c of VALUE_COLUMN_INDEXES) this.values[c]!.push(this.values[c]![last]!);
+    const first = this.firstRowOf.get(record);
+    if (first !== undefined) {
+      this.recordIds.push(this.recordIds[first]!);
+      for (const c of VALUE_COLUMN_INDEXES) this.values[c]!.push(this.values[c]![first]!);
       for (let w = 0; w < FLAG_WORDS; w++) {
-        this.recorded[w]!.push(this.recorded[w]![last]!);
-        this.set[w]!.push(this.set[w]![last]!);
+        this.recorded[w]!.push(this.recorded[w]![first]!);
+        this.set[w]!.push(this.set[w]![first]!);
       }
       return;
     }
-    this.repeatsPrevious.push(0);
+    this.firstRowOf.set(record, at);
+    this.recordIds.push(at);
     for (let v = 0; v < VALUE_READERS.length; v++) this.values[VALUE_COLUMN_INDEXES[v]!]!.push(VALUE_READERS[v]!(record));
     let recorded = 0;
     let set = 0;

@@ -90,7 +90,7 @@ export async function parseCtdcUpload(
   const take = (parsed: TCtdcParsedRow[]): void => {
     for (const row of parsed) {
       rowCount++;
-      if (row.record) rows.push(row.row, row.record, row.repeatsLastValidRow);
+      if (row.record) rows.push(row.row, row.record);
       else {
         invalidRowCount++;
         issueCount += row.issues.length;

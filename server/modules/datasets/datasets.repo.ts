@@ -140,21 +140,23 @@ function keyPart(v: string | number | boolean | null | undefined): string {
 export function distinctRows(rows: CtdcColumnBuffers, from: number, to: number): { firsts: number[]; rowPattern: Int32Array } {
   const columns = [...VALUE_COLUMN_INDEXES.map((i) => rows.values[i]!), ...rows.recorded, ...rows.set];
   const seen = new Map<string, number>();
+  // Rows read from one record object hold the same values: their key is built once.
+  const patternOfRecord = new Map<number, number>();
   const firsts: number[] = [];
   const rowPattern = new Int32Array(to - from);
   for (let i = from; i < to; i++) {
-    // A row the parser found equal to the one before it needs no key.
-    if (i > from && rows.repeatsPrevious[i] === 1) {
-      rowPattern[i - from] = rowPattern[i - from - 1]!;
-      continue;
-    }
-    let key = '';
-    for (const column of columns) key += keyPart(column[i]);
-    let pattern = seen.get(key);
+    const recordId = rows.recordIds[i];
+    let pattern = recordId === undefined ? undefined : patternOfRecord.get(recordId);
     if (pattern === undefined) {
-      firsts.push(i);
-      pattern = firsts.length;
-      seen.set(key, pattern);
+      let key = '';
+      for (const column of columns) key += keyPart(column[i]);
+      pattern = seen.get(key);
+      if (pattern === undefined) {
+        firsts.push(i);
+        pattern = firsts.length;
+        seen.set(key, pattern);
+      }
+      if (recordId !== undefined) patternOfRecord.set(recordId, pattern);
     }
     rowPattern[i - from] = pattern;
   }
