@@ -11,9 +11,10 @@
  *
  * Import and COPY rounds alternate and the best of each is kept, so that a busy machine slows
  * both alike. Each round starts from the same state: the COPY table is truncated, and the
- * previous round's import is deleted and vacuumed away (untimed). Where the import's time goes is printed too (never asserted): reading (decode and
- * validate every row, no database), storing (the INSERTs of the already-decoded rows, rolled
- * back) and, embedded, the CPU time of import and COPY (both engines run in this process).
+ * previous round's import is deleted and vacuumed away (untimed). Where the import's time goes
+ * is printed too (never asserted): reading (decode and validate every row, no database), storing
+ * (the INSERTs of the already-decoded rows, rolled back) and, embedded, the CPU time of import
+ * and COPY (both engines run in this process).
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';

@@ -30,9 +30,9 @@ export interface TCsvRecord {
   /** Present only when the record is malformed; the fields are still the best reading. */
   issues?: TCsvStructuralIssue[];
   /**
-   * The record's text without its line break, when it was well-formed on one line within one
-   * chunk: two records with the same text have the same fields, so a reader of repetitive data
-   * can recognise a line it has seen before.
+   * The record's text without the line break that ends it, when it was well-formed, within one
+   * chunk, and held no line break (CR or LF) of its own: two records with the same text have the
+   * same fields, so a reader of repetitive data can recognise a line it has seen before.
    */
   text?: string;
 }
@@ -75,6 +75,10 @@ export class CsvReader {
    */
   private lastLine: string | null = null;
   private lastFields: string[] = [];
+  /** Where the next LF, quote and CR of the current chunk are (see {@link nextIndex}). */
+  private nextLf = UNKNOWN;
+  private nextQuote = UNKNOWN;
+  private nextCr = UNKNOWN;
 
   constructor(options: TCsvReaderOptions = {}) {
     const delimiter = options.delimiter ?? ',';
@@ -103,6 +107,9 @@ export class CsvReader {
       if (s.charCodeAt(0) === LF) i = 1;
     }
     this.recordStart = this.isAtRecordStart() ? i : -1;
+    this.nextLf = UNKNOWN;
+    this.nextQuote = UNKNOWN;
+    this.nextCr = UNKNOWN;
     while (i < n) {
       switch (this.state) {
         case State.FieldStart: {
@@ -242,18 +249,20 @@ export class CsvReader {
    * read) when the line has a quote, a lone CR, or does not end within this chunk.
    */
   private readPlainLine(s: string, i: number, out: TCsvRecord[]): number {
-    const lf = s.indexOf('\n', i);
+    // Each search resumes past the last one found, so a chunk is scanned once whatever its line
+    // ends (a file of CR-only lines would otherwise be searched to its end for an LF at every line).
+    const lf = (this.nextLf = nextIndex(s, '\n', i, this.nextLf));
     if (lf < 0) return -1;
-    let text = s.slice(i, lf);
-    if (text.indexOf('"') >= 0) return -1;
+    const quote = (this.nextQuote = nextIndex(s, '"', i, this.nextQuote));
+    if (quote >= 0 && quote < lf) return -1;
+    const cr = (this.nextCr = nextIndex(s, '\r', i, this.nextCr));
     let breakAt = lf;
-    const cr = text.indexOf('\r');
-    if (cr >= 0) {
+    if (cr >= 0 && cr < lf) {
       // Only a CRLF ending is read here; a CR inside the line ends a record of its own.
-      if (cr !== text.length - 1) return -1;
-      text = text.slice(0, cr);
-      breakAt = i + cr;
+      if (cr !== lf - 1) return -1;
+      breakAt = cr;
     }
+    const text = s.slice(i, breakAt);
     const fields = text.split(this.delimiterText);
     this.recordNo += 1;
     out.push({ fields, record: this.recordNo, line: this.recordLine, text });
@@ -274,8 +283,10 @@ export class CsvReader {
 
   /** Ends the record at the line break at `i`; returns the index after the break. */
   private endRecord(s: string, i: number, out: TCsvRecord[]): number {
-    const isPlainLine = this.recordStart >= 0 && this.issues.length === 0 && this.line === this.recordLine;
-    this.lastLine = isPlainLine ? s.slice(this.recordStart, i) : null;
+    const text = this.recordStart >= 0 && this.issues.length === 0 ? s.slice(this.recordStart, i) : null;
+    // A quoted line break (LF or a lone CR) makes a record that is not one line.
+    const isPlainLine = text !== null && text.indexOf('\n') < 0 && text.indexOf('\r') < 0;
+    this.lastLine = isPlainLine ? text : null;
     this.emit(out);
     if (isPlainLine) {
       const record = out[out.length - 1]!;
@@ -300,6 +311,18 @@ export class CsvReader {
     this.recordLine = this.line;
     return next;
   }
+}
+
+/** A position not searched for yet in this chunk; -1 means "none left in this chunk". */
+const UNKNOWN = -2;
+
+/**
+ * The first `ch` at or after `from`, given where the last search found one (`known`): that
+ * answer stands while it is still ahead, and "none left" stays true for the rest of the chunk.
+ */
+function nextIndex(s: string, ch: string, from: number, known: number): number {
+  if (known === -1 || known >= from) return known;
+  return s.indexOf(ch, from);
 }
 
 function countLineFeeds(text: string): number {

@@ -153,6 +153,7 @@ export function createCtdcParser(options: TCtdcParseOptions = {}): CtdcParser {
 
 export interface TCtdcRecordAt {
   row: number;
+  /** Read-only: the rows of a repeated line share one record object. */
   record: TCtdcRecord;
 }
 

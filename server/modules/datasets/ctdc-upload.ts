@@ -55,8 +55,9 @@ function clip(issue: TCtdcIssue): TCtdcIssue {
 
 /**
  * Where valid rows go while the file is still being read: the import stores them in the same
- * transaction, one statement in flight at a time, so the database works (in its own thread) on
- * one chunk while this thread decodes the next.
+ * transaction, with up to {@link MAX_STATEMENTS_IN_FLIGHT} statements queued on the connection,
+ * so the database works (in its own thread or process) on one chunk while this thread decodes
+ * the next and builds the statement after it.
  */
 export interface TRowSink {
   rowsPerStatement: number;

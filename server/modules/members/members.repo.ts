@@ -44,6 +44,12 @@ export function deleteMembership(tx: TTx, orgId: string, userId: string): Promis
 }
 
 /** Organisation id → role for one user: the basis of every authorisation decision. */
+/** The organisations a user belongs to, the oldest membership first. */
+export async function findOrganisationsOfUser(db: TDb | TTx, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom('memberships').select('orgId').where('userId', '=', userId).orderBy('createdAt').orderBy('orgId').execute();
+  return rows.map((row) => row.orgId);
+}
+
 export async function findRolesOfUser(db: TDb | TTx, userId: string): Promise<Map<string, string>> {
   const rows = await db.selectFrom('memberships').select(['orgId', 'role']).where('userId', '=', userId).execute();
   return new Map(rows.map((row) => [row.orgId, row.role]));

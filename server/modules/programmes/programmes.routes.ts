@@ -8,7 +8,7 @@ import { buildProgressReport } from './progress-report.ts';
 import { renderProgressReportPdf } from './progress-report-pdf.ts';
 import { addNode, createNrmProgramme, createProgramme, findProgrammes, getProgrammeDetail } from './programmes.service.ts';
 import {
-  PROGRAMME_LIMITS, ZAddNode, ZArchiveProgramme, ZAssessmentParams, ZCreateFromTemplate, ZCreateIndicator, ZCreateProgramme, ZEnterValue, ZEvidenceParams, ZIndicatorParams,
+  PROGRAMME_LIMITS, ZAddNode, ZProgrammeStatusChange, ZAssessmentParams, ZCreateFromTemplate, ZCreateIndicator, ZCreateProgramme, ZEnterValue, ZEvidenceParams, ZIndicatorParams,
   ZListQuery, ZNodeParams, ZProgrammeDetail, ZProgrammeParams, ZProgrammeSummary, ZProgressReport, ZRecordAssessment, ZReportParams, ZReportPdfQuery, ZReviewValue, ZSetTargets,
   ZUpdateAssessment, ZUpdateIndicator, ZUpdateNode, ZUpdateProgramme, ZValueParams, ZVersioned,
 } from './programmes.schemas.ts';
@@ -62,7 +62,7 @@ export function registerProgrammeRoutes(app: FastifyInstance, deps: TAppDeps): v
   });
 
   api.post(`${PROGRAMME}/archive`, {
-    schema: { tags: ['programmes'], summary: 'Archive a programme: it stays readable (reports too) and refuses every change', params: ZProgrammeParams, body: ZArchiveProgramme, response: { 200: ZVersioned, ...ERROR_RESPONSES } },
+    schema: { tags: ['programmes'], summary: 'Archive a programme: it stays readable (reports too) and refuses every change', params: ZProgrammeParams, body: ZProgrammeStatusChange, response: { 200: ZVersioned, ...ERROR_RESPONSES } },
     config: { access: { auth: 'user', permission: 'programme.manage' } },
   }, async (request) => {
     const { orgId, programmeId } = request.params;
@@ -70,7 +70,7 @@ export function registerProgrammeRoutes(app: FastifyInstance, deps: TAppDeps): v
   });
 
   api.post(`${PROGRAMME}/restore`, {
-    schema: { tags: ['programmes'], summary: 'Make an archived programme active again', params: ZProgrammeParams, body: ZArchiveProgramme, response: { 200: ZVersioned, ...ERROR_RESPONSES } },
+    schema: { tags: ['programmes'], summary: 'Make an archived programme active again', params: ZProgrammeParams, body: ZProgrammeStatusChange, response: { 200: ZVersioned, ...ERROR_RESPONSES } },
     config: { access: { auth: 'user', permission: 'programme.manage' } },
   }, async (request) => {
     const { orgId, programmeId } = request.params;

@@ -134,7 +134,8 @@ export const ZUpdateProgramme = z.strictObject({
 });
 export type TUpdateProgramme = z.infer<typeof ZUpdateProgramme>;
 
-export const ZArchiveProgramme = z.strictObject({ expectedVersion: ZExpectedVersion });
+/** Archiving a programme, or making it active again: only the version the change was made against. */
+export const ZProgrammeStatusChange = z.strictObject({ expectedVersion: ZExpectedVersion });
 
 export const ZUpdateNode = z.strictObject({
   expectedVersion: ZExpectedVersion,

@@ -4,6 +4,7 @@ import type { TCtx } from '../../context.ts';
 import { requireUser } from '../../authz/policy.ts';
 import { clearThrottle } from '../auth/login-throttle.repo.ts';
 import { deleteAllSessionsOfUser } from '../auth/sessions.repo.ts';
+import { findOrganisationsOfUser } from '../members/members.repo.ts';
 import { notifyUsers } from '../notifications/notify.ts';
 import { findUserById } from '../users/users.repo.ts';
 import type { DeferredFailure } from './deferred-failure.ts';
@@ -21,9 +22,9 @@ export interface TTwoFactorResetInput {
  * A platform administrator removes a member's two-factor enrolment (confirmed or pending) and its
  * recovery codes, for someone who lost both. Every session of the member ends, so whoever holds
  * one must sign in again; if an organisation requires two-factor sign-in, the gate then holds
- * the member to enrolling afresh. The member is told in every organisation they belong to (in
- * the app, and by e-mail where it is set up), so a reset they did not ask for does not go
- * unnoticed. Audited on the system chain with the reason and the identity check.
+ * the member to enrolling afresh. The member is told, so a reset they did not ask for does not go
+ * unnoticed (in the app, and by e-mail where it is set up; someone in no organisation yet gets
+ * no notice). Audited on the system chain with the reason and the identity check.
  * @throws FORBIDDEN (NOT_PLATFORM_ADMIN), NOT_FOUND for an unknown user, DOMAIN_RULE_VIOLATED
  *   OWN_TWO_FACTOR (one's own enrolment is turned off with one's own code) or
  *   TWO_FACTOR_NOT_ENABLED (nothing to reset)
@@ -34,15 +35,17 @@ export async function resetMemberTwoFactor(ctx: TCtx, userId: string, input: TTw
   if (userId === admin.userId) {
     throw new AppError('DOMAIN_RULE_VIOLATED', 'Turn off your own two-factor sign-in from your account, with a code.', { reason: 'OWN_TWO_FACTOR' });
   }
-  if (!(await findUserById(ctx.db, userId))) throw new AppError('NOT_FOUND', 'User not found.');
-  if (!(await findTwoFactor(ctx.db, userId))) {
-    throw new AppError('DOMAIN_RULE_VIOLATED', 'This person has no two-factor sign-in to reset.', { reason: 'TWO_FACTOR_NOT_ENABLED' });
-  }
-  // Wrong passwords count against the administrator's own code throttle, like their other checks.
+  // The password comes before anything about the member: an open session alone learns nothing,
+  // not even whether the account exists. Wrong passwords count against the administrator's own
+  // code throttle, like their other checks.
   const locked = await refuseWhileLocked(ctx, admin.userId, 'administrator_reset');
   if (locked) return locked;
   const wrongPassword = await refuseWrongPassword(ctx, admin.userId, input.password);
   if (wrongPassword) return wrongPassword;
+  if (!(await findUserById(ctx.db, userId))) throw new AppError('NOT_FOUND', 'User not found.');
+  if (!(await findTwoFactor(ctx.db, userId))) {
+    throw new AppError('DOMAIN_RULE_VIOLATED', 'This person has no two-factor sign-in to reset.', { reason: 'TWO_FACTOR_NOT_ENABLED' });
+  }
 
   await deleteTwoFactor(ctx.db, userId);
   await clearThrottle(ctx.db, twoFactorThrottleKey(userId));
@@ -50,9 +53,8 @@ export async function resetMemberTwoFactor(ctx: TCtx, userId: string, input: TTw
   await ctx.audit.record('twoFactor.resetByAdministrator', {
     orgId: null, subjectType: 'user', subjectId: userId, metadata: { reason: input.reason, identityCheck: input.identityCheck, endedSessions },
   });
-  const memberships = await ctx.db.selectFrom('memberships').select('orgId').where('userId', '=', userId).execute();
-  for (const { orgId } of memberships) {
-    await notifyUsers(ctx, { orgId, kind: 'twoFactor.resetByAdministrator', subjectType: 'user', subjectId: userId, userIds: [userId] });
-  }
+  // One notice (the notifications page lists every organisation's), under the oldest membership.
+  const [orgId] = await findOrganisationsOfUser(ctx.db, userId);
+  if (orgId) await notifyUsers(ctx, { orgId, kind: 'twoFactor.resetByAdministrator', subjectType: 'user', subjectId: userId, userIds: [userId] });
   return { endedSessions };
 }
