@@ -12,8 +12,11 @@ import { deleteTwoFactor, findTwoFactor } from './two-factor.repo.ts';
 import { refuseWhileLocked, refuseWrongPassword, twoFactorThrottleKey } from './two-factor.service.ts';
 
 export interface TTwoFactorResetInput {
-  /** The administrator's own password: an open session alone is not enough. */
-  password: string;
+  /**
+   * The administrator's own password: an open session alone is not enough. Null from the CLI,
+   * whose operator already controls the server (the way back for the only administrator).
+   */
+  password: string | null;
   reason: TTwoFactorResetReason;
   identityCheck: TTwoFactorIdentityCheck;
 }
@@ -25,23 +28,17 @@ export interface TTwoFactorResetInput {
  * the member to enrolling afresh. The member is told, so a reset they did not ask for does not go
  * unnoticed (in the app, and by e-mail where it is set up; someone in no organisation yet gets
  * no notice). Audited on the system chain with the reason and the identity check.
+ * From the CLI (`palermo users reset-two-factor`) no password is asked: whoever runs it on the
+ * server already controls it, and it is the way back for an administrator who lost their own.
  * @throws FORBIDDEN (NOT_PLATFORM_ADMIN), NOT_FOUND for an unknown user, DOMAIN_RULE_VIOLATED
  *   OWN_TWO_FACTOR (one's own enrolment is turned off with one's own code) or
  *   TWO_FACTOR_NOT_ENABLED (nothing to reset)
  */
 export async function resetMemberTwoFactor(ctx: TCtx, userId: string, input: TTwoFactorResetInput): Promise<{ endedSessions: number } | DeferredFailure> {
-  const admin = requireUser(ctx.actor);
-  if (!admin.isPlatformAdmin) throw new AppError('FORBIDDEN', 'Only platform administrators reset two-factor sign-in.', { reason: 'NOT_PLATFORM_ADMIN' });
-  if (userId === admin.userId) {
-    throw new AppError('DOMAIN_RULE_VIOLATED', 'Turn off your own two-factor sign-in from your account, with a code.', { reason: 'OWN_TWO_FACTOR' });
+  if (ctx.actor.type !== 'cli') {
+    const refused = await checkAdministrator(ctx, userId, input.password);
+    if (refused) return refused;
   }
-  // The password comes before anything about the member: an open session alone learns nothing,
-  // not even whether the account exists. Wrong passwords count against the administrator's own
-  // code throttle, like their other checks.
-  const locked = await refuseWhileLocked(ctx, admin.userId, 'administrator_reset');
-  if (locked) return locked;
-  const wrongPassword = await refuseWrongPassword(ctx, admin.userId, input.password);
-  if (wrongPassword) return wrongPassword;
   if (!(await findUserById(ctx.db, userId))) throw new AppError('NOT_FOUND', 'User not found.');
   if (!(await findTwoFactor(ctx.db, userId))) {
     throw new AppError('DOMAIN_RULE_VIOLATED', 'This person has no two-factor sign-in to reset.', { reason: 'TWO_FACTOR_NOT_ENABLED' });
@@ -57,4 +54,21 @@ export async function resetMemberTwoFactor(ctx: TCtx, userId: string, input: TTw
   const [orgId] = await findOrganisationsOfUser(ctx.db, userId);
   if (orgId) await notifyUsers(ctx, { orgId, kind: 'twoFactor.resetByAdministrator', subjectType: 'user', subjectId: userId, userIds: [userId] });
   return { endedSessions };
+}
+
+/**
+ * A signed-in platform administrator, not acting on their own enrolment, who has just given their
+ * password. The password comes before anything about the member: an open session alone learns
+ * nothing, not even whether the account exists. Wrong passwords count against the
+ * administrator's own code throttle, like their other checks.
+ */
+async function checkAdministrator(ctx: TCtx, userId: string, password: string | null): Promise<DeferredFailure | null> {
+  const admin = requireUser(ctx.actor);
+  if (!admin.isPlatformAdmin) throw new AppError('FORBIDDEN', 'Only platform administrators reset two-factor sign-in.', { reason: 'NOT_PLATFORM_ADMIN' });
+  if (userId === admin.userId) {
+    throw new AppError('DOMAIN_RULE_VIOLATED', 'Turn off your own two-factor sign-in from your account, with a code.', { reason: 'OWN_TWO_FACTOR' });
+  }
+  const locked = await refuseWhileLocked(ctx, admin.userId, 'administrator_reset');
+  if (locked) return locked;
+  return refuseWrongPassword(ctx, admin.userId, password ?? '');
 }
