@@ -24,7 +24,8 @@ describe(`a platform administrator resets a member's two-factor sign-in (${ENGIN
   /** A member of both organisations with a confirmed enrolment and an open session. */
   async function enrolledMember() {
     const member = await t.addUser(orgId, 'case_worker');
-    await t.database.db.insertInto('memberships').values({ orgId: otherOrgId, userId: member.userId, role: 'analyst', createdAt: t.clock.now() }).execute();
+    // Joined the second organisation a minute after the first.
+    await t.database.db.insertInto('memberships').values({ orgId: otherOrgId, userId: member.userId, role: 'analyst', createdAt: new Date(t.clock.now().getTime() + 60_000) }).execute();
     const session = await t.login(member);
     await enrolTwoFactor(t, session);
     return { member, session };
