@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 
 /**
  * What every browser test shares: Debian's Chromium with the flags this closed network needs,
@@ -65,6 +65,37 @@ export function recordApiFailures(page: Page, log: string[]): void {
   });
 }
 
+/** API requests a page has sent and not yet had answered, with when each was sent. */
+const pendingApiRequests = new WeakMap<Page, Map<Request, number>>();
+
+function trackPendingApiRequests(page: Page): void {
+  const pending = new Map<Request, number>();
+  pendingApiRequests.set(page, pending);
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/')) pending.set(request, Date.now());
+  });
+  const settle = (request: Request) => pending.delete(request);
+  page.on('requestfinished', settle);
+  page.on('requestfailed', settle);
+}
+
+/**
+ * Where a page stands when a browser test fails: its address, headings, alerts and the API
+ * requests still waiting for an answer (a slow server and a page that never asked look alike
+ * from a timeout alone).
+ */
+export async function describePage(page: Page): Promise<string> {
+  const url = new URL(page.url());
+  const waiting = [...(pendingApiRequests.get(page)?.entries() ?? [])].map(([request, sentAt]) => `${request.method()} ${new URL(request.url()).pathname} (${Math.round((Date.now() - sentAt) / 1000)} s)`);
+  const seen = await page
+    .evaluate(() => ({
+      headings: [...document.querySelectorAll('h1, h2')].map((h) => h.textContent?.trim() ?? '').slice(0, 6),
+      alerts: [...document.querySelectorAll('[role="alert"], [role="status"]')].map((a) => a.textContent?.trim().slice(0, 160) ?? '').filter(Boolean),
+    }))
+    .catch(() => ({ headings: ['(page not readable)'], alerts: [] as string[] }));
+  return [`${url.pathname}${url.search}`, `  headings: ${seen.headings.join(' | ') || '(none)'}`, `  alerts: ${seen.alerts.join(' | ') || '(none)'}`, `  API requests unanswered: ${waiting.join(', ') || '(none)'}`].join('\n');
+}
+
 /** What a browser test gathers from its pages. */
 export interface TPageWatch {
   /** CSP violations and uncaught script errors: every test asserts there are none. */
@@ -84,6 +115,7 @@ export function watchPage(page: Page, watch: TPageWatch, who = ''): void {
   });
   page.on('pageerror', (error) => watch.problems.push(`page error${tag} at ${new URL(page.url()).pathname}: ${error.message}`));
   if (watch.apiFailures) recordApiFailures(page, watch.apiFailures);
+  trackPendingApiRequests(page);
 }
 
 /** A desktop-sized browser context in British English (dates day-first, as most users write them). */

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { DIMENSION_LABELS, type TDimension } from '../../core/screening/dimensions.ts';
 import { startTestServer, type TTestServer } from '../support/server.ts';
-import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, desktopContext, launchChromium, locale, prefix, signInAs, text, type TLocale, watchedPage } from './e2e-support.ts';
+import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, describePage, desktopContext, launchChromium, locale, prefix, signInAs, text, type TLocale, watchedPage } from './e2e-support.ts';
 
 /**
  * Golden paths of "identify, refer, decide" in a real Chromium against the real server and the
@@ -401,7 +401,15 @@ test('NRM golden paths in Chromium: adult referral to closure, child pathway to 
     assert.ok(await notification.getByRole('checkbox', { name: text(en, 'exploitationTypes.sexual'), exact: true }).isChecked());
     assert.equal(await notification.locator('textarea, input:not([type]), input[type="text"], input[type="search"]').count(), 0, 'no free-text field on the anonymous notification');
     await shot(p, '14-anonymous-notification');
+    // Sending deletes the draft and the draft list is read again: the confirmation must outlive that.
+    let draftDeleted = false;
+    const draftListReread = p.waitForResponse((response) => {
+      const isDrafts = new URL(response.url()).pathname.includes('/referral-drafts');
+      if (isDrafts && response.request().method() === 'DELETE') draftDeleted = true;
+      return draftDeleted && isDrafts && response.request().method() === 'GET';
+    });
     await notification.getByRole('button', { name: text(en, 'anonymous.submit'), exact: true }).click();
+    await draftListReread;
     await p.getByRole('heading', { level: 2, name: text(en, 'anonymous.sentTitle') }).waitFor();
     // No case was created for her, and the draft is gone.
     await p.getByRole('link', { name: text(en, 'intake.backToCases'), exact: true }).click();
@@ -430,7 +438,8 @@ test('NRM golden paths in Chromium: adult referral to closure, child pathway to 
   } catch (error) {
     // Where each user was when it failed.
     for (const [index, page] of openPages.entries()) await shot(page, `failure-${index + 1}`).catch(() => undefined);
-    console.error(`API answers of 400 or more before the failure:\n${apiFailures.join('\n') || '(none)'}\nAt: ${openPages.map((page) => new URL(page.url()).pathname).join(', ')}`);
+    const where = await Promise.all(openPages.map((page) => describePage(page)));
+    console.error(`API answers of 400 or more before the failure:\n${apiFailures.join('\n') || '(none)'}\nThe pages:\n${where.join('\n')}`);
     throw error;
   } finally {
     pagesForFailureShots = undefined;
