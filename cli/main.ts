@@ -9,6 +9,7 @@ import { MIGRATE_HELP, runMigrate } from './commands/migrate.ts';
 import { BACKUP_HELP, BACKUP_MANIFEST_HELP, RESTORE_HELP, RESTORE_VERIFY_HELP, runBackup, runBackupManifest, runRestore, runRestoreVerify } from './commands/backup.ts';
 import { runStart, START_HELP } from './commands/start.ts';
 import { KEYS_ROTATE_MASTER_HELP, KEYS_VERIFY_HELP, runKeysRotateMaster, runKeysVerify } from './commands/keys.ts';
+import { runUsersResetPassword, USERS_RESET_PASSWORD_HELP } from './commands/users-reset-password.ts';
 import { runUsersResetTwoFactor, USERS_RESET_TWO_FACTOR_HELP } from './commands/users-reset-two-factor.ts';
 import { LINK_DEDUPE_HELP, LINK_ENCODE_HELP, LINK_MATCH_HELP, runLinkDedupe, runLinkEncode, runLinkMatch } from './commands/link.ts';
 
@@ -19,6 +20,7 @@ Commands:
   migrate        apply database migrations and exit
   create-admin   create the first organisation and administrator
   users reset-two-factor  reset someone's two-factor sign-in (lost app and recovery codes)
+  users reset-password    give someone a temporary password (forgotten or compromised)
   audit verify   verify the tamper-evident audit log
   backup         back up the embedded database through the running server
   restore        restore and verify a backup into an empty data folder
@@ -48,6 +50,7 @@ const COMMANDS: Record<string, TCommand> = {
   migrate: { help: MIGRATE_HELP, run: (io) => runMigrate(io) },
   'create-admin': { help: CREATE_ADMIN_HELP, run: (io, args) => runCreateAdmin(io, args) },
   'users reset-two-factor': { help: USERS_RESET_TWO_FACTOR_HELP, run: (io, args) => runUsersResetTwoFactor(io, args) },
+  'users reset-password': { help: USERS_RESET_PASSWORD_HELP, run: (io, args) => runUsersResetPassword(io, args) },
   'audit verify': { help: AUDIT_VERIFY_HELP, run: (io) => runAuditVerify(io) },
   demo: { help: DEMO_HELP, run: (io) => runDemo(io) },
   backup: { help: BACKUP_HELP, run: (io, args) => runBackup(io, args) },

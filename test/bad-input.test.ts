@@ -34,7 +34,7 @@ const IN_RANGE_RUNS = 8;
 const ONLY = new RegExp(process.env.BAD_INPUT_ONLY ?? '');
 const VERBOSE = process.env.BAD_INPUT_VERBOSE === '1';
 /** Routes that check a password or a one-time code: a refusal there is audited and counted toward lockout. */
-const REAUTHENTICATING = /^\/api\/(auth\/login|auth\/login\/two-factor|account\/two-factor\/(disable|recovery-codes|enrolment\/confirm)|users\/:userId\/two-factor\/reset)$/;
+const REAUTHENTICATING = /^\/api\/(auth\/login|auth\/login\/two-factor|account\/two-factor\/(disable|recovery-codes|enrolment\/confirm)|users\/:userId\/(two-factor|password)\/reset)$/;
 /** Requests that end the session or change the password: only payloads the schema refuses are sent. */
 const SESSION_CONSUMING = new Set(['POST /api/auth/logout', 'POST /api/auth/password']);
 

@@ -12,6 +12,8 @@ export interface TRequestSession {
   csrfToken: string;
   /** The earlier of the absolute expiry and the idle expiry. */
   expiresAt: Date;
+  /** Signed in with a temporary password: only choosing a new one is allowed (password-change-gate.ts). */
+  passwordChangeRequired: boolean;
 }
 
 declare module 'fastify' {
@@ -61,7 +63,7 @@ export function installAuthentication(app: FastifyInstance, deps: TAppDeps): voi
     };
     const seenAt = now.getTime() - found.lastSeenAt.getTime() > TOUCH_INTERVAL_MS ? now : found.lastSeenAt;
     const idleEnd = seenAt.getTime() + deps.config.sessionIdleMinutes * 60_000;
-    request.session = { id: found.sessionId, csrfToken: found.csrfToken, expiresAt: new Date(Math.min(idleEnd, found.expiresAt.getTime())) };
+    request.session = { id: found.sessionId, csrfToken: found.csrfToken, expiresAt: new Date(Math.min(idleEnd, found.expiresAt.getTime())), passwordChangeRequired: found.temporaryPasswordExpiresAt !== null };
   });
   app.addHook('preValidation', async (request) => {
     if (SAFE_METHODS.has(request.method) || !request.session) return;

@@ -81,6 +81,13 @@ export const SECURITY_SAMPLES: Record<string, TSample> = {
       return { url: `/api/users/${member.userId}/two-factor/reset`, body: { password: actor?.password ?? TEST_PASSWORD, reason: 'lostDeviceAndCodes', identityCheck: 'inPerson' } };
     },
   },
+  // Each request gives a fresh member a temporary password (their own stops working).
+  'POST /api/users/:userId/password/reset': {
+    build: async ({ t, orgId, actor }) => {
+      const member = await t.addUser(orgId, 'case_worker');
+      return { url: `/api/users/${member.userId}/password/reset`, body: { password: actor?.password ?? TEST_PASSWORD, reason: 'forgotten', identityCheck: 'inPerson' } };
+    },
+  },
   'GET /api/organisations/:orgId/security-policy': { build: async ({ orgId }) => ({ url: `/api/organisations/${orgId}/security-policy` }) },
   // Leaves the requirement off, so the rest of the matrix is not held to enrolment.
   'PUT /api/organisations/:orgId/security-policy': {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { base32Decode, hotp, totpStep } from '../../core/security/totp.ts';
 import { adultCaseBody, SEEDED_IDENTITY } from '../support/case-fixtures.ts';
 import { startTestServer } from '../support/server.ts';
@@ -13,7 +13,9 @@ import { ARTIFACTS, WEB_INDEX, chromiumSkipReason, desktopContext, launchChromiu
  * again in two steps; a case worker without it is sent to enrol; an investigator breaks the glass
  * on a case and reads it under emergency access, which the case then shows to its readers; the
  * administrator replaces the recovery codes and requires a purpose for identity reads, which the
- * case page then asks for; an auditor filters the access log down to that case's identity reads.
+ * case page then asks for; an auditor filters the access log down to that case's identity reads;
+ * a platform administrator resets a member's two-factor sign-in, then gives them a temporary
+ * password, with which they can only choose their own.
  * Run: npm run build && node --import tsx --test test/e2e/security.e2e.test.ts
  */
 const en = locale('en');
@@ -33,6 +35,14 @@ async function serverNow(page: Page): Promise<Date> {
 
 function codeAt(secret: string, at: Date): string {
   return hotp(base32Decode(secret), totpStep(at));
+}
+
+/** Fills an account recovery form on the members page (its submit button differs per recovery). */
+async function recoverAccount(form: Locator, userId: string, reason: string, adminPassword: string): Promise<void> {
+  await form.getByLabel(text(en, 'members.recovery.member'), { exact: true }).selectOption(userId);
+  await form.getByLabel(text(en, 'members.recovery.reason'), { exact: true }).selectOption(reason);
+  await form.getByLabel(text(en, 'members.recovery.identityCheck'), { exact: true }).selectOption('callToKnownNumber');
+  await form.getByLabel(text(en, 'members.recovery.password'), { exact: true }).fill(adminPassword);
 }
 
 test('two-factor enrolment, two-step sign-in, the enrolment gate and break-the-glass in Chromium', { skip: chromiumSkipReason, timeout: 240_000 }, async () => {
@@ -216,12 +226,9 @@ test('two-factor enrolment, two-step sign-in, the enrolment gate and break-the-g
     }, invCode);
     assert.equal(confirmed, 200);
     await page.getByRole('link', { name: text(en, 'nav.members'), exact: true }).click();
-    await page.getByRole('heading', { level: 2, name: text(en, 'members.resetTwoFactor.open') }).waitFor();
-    await page.getByLabel(text(en, 'members.resetTwoFactor.member'), { exact: true }).selectOption(investigator.userId);
-    await page.getByLabel(text(en, 'members.resetTwoFactor.reason'), { exact: true }).selectOption('lostDeviceAndCodes');
-    await page.getByLabel(text(en, 'members.resetTwoFactor.identityCheck'), { exact: true }).selectOption('callToKnownNumber');
-    await page.getByLabel(text(en, 'members.resetTwoFactor.password'), { exact: true }).fill(admin.password);
-    await page.getByRole('button', { name: text(en, 'members.resetTwoFactor.submit'), exact: true }).click();
+    const twoFactorReset = page.getByRole('region', { name: text(en, 'members.resetTwoFactor.open') });
+    await recoverAccount(twoFactorReset, investigator.userId, 'lostDeviceAndCodes', admin.password);
+    await twoFactorReset.getByRole('button', { name: text(en, 'members.resetTwoFactor.submit'), exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Test investigator' }).waitFor();
     await shot(page, '11-two-factor-reset');
     await inv.reload();
@@ -230,6 +237,29 @@ test('two-factor enrolment, two-step sign-in, the enrolment gate and break-the-g
     // Signed in again with the password alone, back on the page they were on (no second step).
     await inv.waitForURL((url) => url.pathname !== '/login');
     await inv.locator('header').getByText(/Test investigator/).waitFor();
+
+    // 11. The investigator forgets the password: the administrator gives a temporary one, shown
+    //     once; signed in with it, the investigator sees only the form to choose their own.
+    const passwordReset = page.getByRole('region', { name: text(en, 'members.resetPassword.open') });
+    await recoverAccount(passwordReset, investigator.userId, 'forgotten', admin.password);
+    await passwordReset.getByRole('button', { name: text(en, 'members.resetPassword.submit'), exact: true }).click();
+    const temporaryPassword = (await page.locator('code.temporary-password').textContent()) ?? '';
+    assert.match(temporaryPassword, /^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    await shot(page, '12-temporary-password');
+    await page.getByRole('button', { name: text(en, 'members.temporaryPassword.hide'), exact: true }).click();
+    assert.equal(await page.locator('code.temporary-password').count(), 0, 'hidden once passed on');
+    await inv.reload();
+    await inv.getByRole('heading', { level: 1, name: text(en, 'login.title') }).waitFor();
+    await submitSignIn(inv, en, { email: investigator.email, password: temporaryPassword });
+    await inv.getByRole('heading', { level: 1, name: text(en, 'account.passwordChangeRequired.title') }).waitFor();
+    assert.equal(await inv.getByRole('navigation').count(), 0, 'no menu: nothing else opens yet');
+    await shot(inv, '13-choose-own-password');
+    await inv.getByLabel(text(en, 'account.passwordChangeRequired.currentPassword'), { exact: true }).fill(temporaryPassword);
+    await inv.getByLabel(text(en, 'account.newPassword'), { exact: true }).fill('a harbour lamp in the fog 7');
+    await inv.getByLabel(text(en, 'account.repeatPassword'), { exact: true }).fill('a harbour lamp in the fog 7');
+    await inv.getByRole('button', { name: text(en, 'account.submit'), exact: true }).click();
+    await inv.locator('header').getByText(/Test investigator/).waitFor();
+    assert.equal(await inv.getByRole('heading', { name: text(en, 'account.passwordChangeRequired.title') }).count(), 0);
 
     assert.deepEqual(problems, []);
   } catch (error) {

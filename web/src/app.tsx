@@ -8,6 +8,7 @@ import { Button } from './components/button.tsx';
 import { AppLayout, PublicLayout } from './components/layout.tsx';
 import { usePageTitle } from './components/page.tsx';
 import { PageErrorBoundary } from './components/page-error-boundary.tsx';
+import { PasswordChangeRequiredPage } from './features/account/password-change-required-page.tsx';
 import { ActiveOrgProvider } from './features/session/active-org.tsx';
 import { sessionKeys, useSession, useSetupStatus, wasSignedOutByUser } from './features/session/queries.ts';
 import { matchPath, Redirect, usePath } from './router.tsx';
@@ -152,7 +153,9 @@ function Shell() {
   const session = useSession();
 
   if (setup.isPending || session.isPending) return <Loading />;
-  if (setup.isError || session.isError) {
+  // Only a first load that failed: a failed background re-read keeps what is on screen (a form
+  // half filled, recovery codes shown once) rather than replacing the whole app with an error.
+  if (setup.data === undefined || session.data === undefined) {
     return <LoadFailed error={setup.error ?? session.error} onRetry={() => void (setup.isError ? setup.refetch() : session.refetch())} />;
   }
 
@@ -179,6 +182,13 @@ function Shell() {
 }
 
 function SignedIn({ session, path }: { session: TSessionInfo; path: string }) {
+  if (session.passwordChangeRequired) {
+    return (
+      <PublicLayout>
+        <PasswordChangeRequiredPage />
+      </PublicLayout>
+    );
+  }
   return (
     <ActiveOrgProvider session={session}>
       {/* Keyed by path so each page mounts fresh (its heading takes focus, its forms reset). */}

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { TWO_FACTOR_REQUIREMENTS } from '../../security/two-factor-policy.ts';
-import { TWO_FACTOR_IDENTITY_CHECKS, TWO_FACTOR_RESET_REASONS } from '../../security/two-factor-reset.ts';
+import { IDENTITY_CHECKS, TWO_FACTOR_RESET_REASONS } from '../../security/account-recovery.ts';
 
 export const SECURITY_AUDIT_EVENTS = {
   // Two-factor sign-in: the system chain (orgId null), like the other login events.
@@ -16,10 +16,13 @@ export const SECURITY_AUDIT_EVENTS = {
   /** The password was right; a second step is now due. */
   'twoFactor.challenged': z.object({ challengeId: z.string() }).strict(),
   'twoFactor.verified': z.object({ challengeId: z.string(), method: z.enum(['totp', 'recovery_code']), recoveryCodesLeft: z.number().int() }).strict(),
-  // administrator_reset: a platform administrator's own password, re-entered to reset someone's 2FA.
+  // administrator_reset: a platform administrator's own password, re-entered to reset someone's 2FA or password.
   'twoFactor.failed': z.object({ reason: z.enum(['WRONG_CODE', 'LOCKED', 'CHALLENGE_INVALID']), purpose: z.enum(['login', 'enrolment', 'disable', 'recovery_codes', 'administrator_reset']) }).strict(),
   /** A platform administrator removed a member's enrolment (subject: that member), saying why and how they checked who asked. */
-  'twoFactor.resetByAdministrator': z.object({ reason: z.enum(TWO_FACTOR_RESET_REASONS), identityCheck: z.enum(TWO_FACTOR_IDENTITY_CHECKS), endedSessions: z.number().int() }).strict(),
+  // temporaryPasswordExpiresAt: a suspected compromise replaces the password too (absent before migration 0023).
+  'twoFactor.resetByAdministrator': z.object({
+    reason: z.enum(TWO_FACTOR_RESET_REASONS), identityCheck: z.enum(IDENTITY_CHECKS), endedSessions: z.number().int(), temporaryPasswordExpiresAt: z.string().optional(),
+  }).strict(),
   // Organisation policy: the organisation's chain.
   // requireAccessPurpose: added with migration 0020 (absent from earlier rows).
   'securityPolicy.changed': z.object({ twoFactorRequirement: z.enum(TWO_FACTOR_REQUIREMENTS), emergencyAccessHours: z.number().int(), requireAccessPurpose: z.boolean().optional() }).strict(),

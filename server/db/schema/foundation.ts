@@ -24,6 +24,8 @@ export interface TUsersTable {
   passwordChangedAt: TGeneratedTimestamp;
   createdAt: TGeneratedTimestamp;
   disabledAt: TTimestamp | null;
+  /** Set while the password is a temporary one from an administrator (migration 0023). */
+  temporaryPasswordExpiresAt: TTimestamp | null;
 }
 
 export interface TMembershipsTable {

@@ -5,13 +5,18 @@ import { requestInfo } from '../../http/authenticate.ts';
 import { ERROR_RESPONSES, ZNoContent } from '../../http/common-schemas.ts';
 import { clearSessionCookie, runUserUseCase, setSessionCookie, zodApp } from '../../http/route-helpers.ts';
 import { changePassword, login, logout } from './auth.service.ts';
-import { ZChangePasswordRequest, ZLoginRequest, ZSessionInfo } from './auth.schemas.ts';
+import { ZChangePasswordRequest, ZLoginRequest, ZPasswordReset, ZResetPasswordParams, ZResetPasswordRequest, ZSessionInfo } from './auth.schemas.ts';
+import { resetMemberPassword } from './password-reset.ts';
+import { runUserUseCaseKeepingFailures } from '../two-factor/deferred-failure.ts';
+import { installPasswordChangeGate } from './password-change-gate.ts';
 import { presentSessionInfo } from './session-info.presenter.ts';
 import { ZTwoFactorChallenge } from '../two-factor/two-factor.schemas.ts';
 
 export function registerAuthRoutes(app: FastifyInstance, deps: TAppDeps): void {
   const api = zodApp(app);
   const sessionSettings = { idleMinutes: deps.config.sessionIdleMinutes, absoluteHours: deps.config.sessionAbsoluteHours };
+  // A root-level hook: Fastify applies it to every route, including those registered later.
+  installPasswordChangeGate(app);
 
   api.post('/api/auth/login', {
     schema: { tags: ['auth'], summary: 'Sign in with e-mail and password (202 with a challenge when a second step is due)', body: ZLoginRequest, response: { 200: ZSessionInfo, 202: ZTwoFactorChallenge, ...ERROR_RESPONSES } },
@@ -42,6 +47,19 @@ export function registerAuthRoutes(app: FastifyInstance, deps: TAppDeps): void {
   }, async (request) => {
     if (request.actor.type !== 'user' || !request.session) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
     return presentSessionInfo(deps.database.db, { userId: request.actor.userId, ...request.session });
+  });
+
+  api.post('/api/users/:userId/password/reset', {
+    schema: {
+      tags: ['account'],
+      summary: 'Give a member a temporary password (platform administrators, with their password, a reason and how identity was checked); ends the member\'s sessions; shown once',
+      params: ZResetPasswordParams, body: ZResetPasswordRequest, response: { 200: ZPasswordReset, ...ERROR_RESPONSES },
+    },
+    config: { access: { auth: 'user', platformAdmin: true } },
+  }, async (request, reply) => {
+    const reset = await runUserUseCaseKeepingFailures(deps, request, (ctx) => resetMemberPassword(ctx, request.params.userId, request.body));
+    // A password in the answer: no cache anywhere may keep it.
+    return reply.header('cache-control', 'no-store').send(reset);
   });
 
   api.post('/api/auth/password', {

@@ -38,7 +38,9 @@ export async function openSession(ctx: TCtx, userId: string, settings: TSessionS
  * and audit row) before the error is thrown, so a failed attempt is never lost with the rollback.
  * With two-factor sign-in on, a right password yields a short-lived challenge instead of a
  * session (second step: server/modules/two-factor/two-factor-login.ts).
- * @throws RATE_LIMITED while locked, UNAUTHENTICATED on a wrong e-mail or password
+ * A temporary password from an administrator opens a session only until it expires.
+ * @throws RATE_LIMITED while locked, UNAUTHENTICATED on a wrong e-mail or password (BAD_CREDENTIALS)
+ *   or an expired temporary password (TEMPORARY_PASSWORD_EXPIRED)
  */
 export async function login(
   deps: TContextDeps,
@@ -59,6 +61,12 @@ export async function login(
   const user = await findUserByEmail(deps.database.db, input.email);
   const passwordOk = user ? await verifyPassword(user.passwordHash, input.password) : (await burnVerifyTime(input.password), false);
   const failure = !user ? 'UNKNOWN_EMAIL' : !passwordOk ? 'WRONG_PASSWORD' : user.disabledAt ? 'DISABLED' : null;
+  if (!failure && user?.temporaryPasswordExpiresAt && user.temporaryPasswordExpiresAt <= deps.clock()) {
+    // The right password, but a temporary one past its time: not a guess, so not counted against the throttle.
+    await withContext(deps, anonymous, request, (ctx) =>
+      ctx.audit.record('user.loginFailed', { orgId: null, subjectType: 'user', subjectId: user.id, metadata: { email: input.email, reason: 'TEMPORARY_PASSWORD_EXPIRED' } }));
+    throw new AppError('UNAUTHENTICATED', 'This temporary password has expired. Ask an administrator for a new one.', { reason: 'TEMPORARY_PASSWORD_EXPIRED' });
+  }
   if (failure || !user) {
     await withContext(deps, anonymous, request, async (ctx) => {
       await recordFailure(ctx.db, 'email', keys[0]!, ctx.now());
@@ -84,8 +92,9 @@ export async function logout(ctx: TCtx): Promise<void> {
 }
 
 /**
- * Changes the signed-in user's password and ends their other sessions.
- * @throws UNAUTHENTICATED (WRONG_PASSWORD) when the current password is wrong
+ * Changes the signed-in user's password (ending a temporary one) and ends their other sessions.
+ * @throws UNAUTHENTICATED (WRONG_PASSWORD) when the current password is wrong, VALIDATION_FAILED
+ *   for a new password against the policy or equal to the current one (SAME_PASSWORD)
  */
 export async function changePassword(ctx: TCtx, input: { currentPassword: string; newPassword: string }): Promise<void> {
   if (ctx.actor.type !== 'user') throw new AppError('UNAUTHENTICATED', 'Sign in first.');
@@ -94,6 +103,12 @@ export async function changePassword(ctx: TCtx, input: { currentPassword: string
     throw new AppError('UNAUTHENTICATED', 'The current password is not right.', { reason: 'WRONG_PASSWORD' });
   }
   assertPasswordPolicy(input.newPassword, { email: user.email, displayName: user.displayName }, 'body.newPassword');
+  // Above all for a temporary password: someone else has seen it.
+  if (input.newPassword === input.currentPassword) {
+    throw new AppError('VALIDATION_FAILED', 'Choose a password different from the current one.', {
+      reason: 'SAME_PASSWORD', issues: [{ path: 'body.newPassword', message: 'Must differ from the current password' }],
+    });
+  }
   await updatePasswordHash(ctx.db, user.id, await hashPassword(input.newPassword), ctx.now());
   await deleteOtherSessions(ctx.db, user.id, ctx.actor.sessionId);
   await ctx.audit.record('user.passwordChanged', { orgId: null, subjectType: 'user', subjectId: user.id, metadata: {} });

@@ -8,7 +8,11 @@ export async function presentSessionInfo(
   db: TDb | TTx,
   session: { userId: string; csrfToken: string; expiresAt: Date },
 ): Promise<TSessionInfo> {
-  const user = await db.selectFrom('users').select(['id', 'email', 'displayName', 'isPlatformAdmin']).where('id', '=', session.userId).executeTakeFirstOrThrow();
+  const { temporaryPasswordExpiresAt, ...user } = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'displayName', 'isPlatformAdmin', 'temporaryPasswordExpiresAt'])
+    .where('id', '=', session.userId)
+    .executeTakeFirstOrThrow();
   const rows = await db
     .selectFrom('memberships')
     .innerJoin('organisations', 'organisations.id', 'memberships.orgId')
@@ -25,5 +29,6 @@ export async function presentSessionInfo(
     })),
     csrfToken: session.csrfToken,
     expiresAt: session.expiresAt.toISOString(),
+    passwordChangeRequired: temporaryPasswordExpiresAt !== null,
   };
 }

@@ -11,6 +11,7 @@ export interface TSessionWithUser {
   displayName: string;
   isPlatformAdmin: boolean;
   disabledAt: Date | null;
+  temporaryPasswordExpiresAt: Date | null;
 }
 
 export function findSessionByTokenHash(db: TDb, tokenHash: string): Promise<TSessionWithUser | undefined> {
@@ -19,7 +20,7 @@ export function findSessionByTokenHash(db: TDb, tokenHash: string): Promise<TSes
     .innerJoin('users', 'users.id', 'sessions.userId')
     .select([
       'sessions.id as sessionId', 'sessions.userId', 'sessions.csrfToken', 'sessions.createdAt', 'sessions.lastSeenAt',
-      'sessions.expiresAt', 'users.email', 'users.displayName', 'users.isPlatformAdmin', 'users.disabledAt',
+      'sessions.expiresAt', 'users.email', 'users.displayName', 'users.isPlatformAdmin', 'users.disabledAt', 'users.temporaryPasswordExpiresAt',
     ])
     .where('sessions.tokenHash', '=', tokenHash)
     .executeTakeFirst();

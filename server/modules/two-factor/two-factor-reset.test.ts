@@ -58,6 +58,22 @@ describe(`a platform administrator resets a member's two-factor sign-in (${ENGIN
     assert.equal(login.statusCode, 200, login.body);
   });
 
+  test('for a suspected compromise the password is replaced by a temporary one too, since it alone would now open the account', async () => {
+    const { member } = await enrolledMember();
+    const admin = await t.login(platformAdmin);
+    const reset = await admin.request('POST', `/api/users/${member.userId}/two-factor/reset`, { password: platformAdmin.password, reason: 'suspectedCompromise', identityCheck: 'inPerson' });
+    assert.equal(reset.statusCode, 200, reset.body);
+    const { temporaryPassword } = reset.json() as { temporaryPassword: { password: string; expiresAt: string } };
+    assert.match(temporaryPassword.password, /^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+
+    const oldPassword = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: member.email, password: member.password } });
+    assert.equal(oldPassword.statusCode, 401, 'whoever knows the old password is locked out');
+    const audited = await auditRows(t.database, 'twoFactor.resetByAdministrator', member.userId);
+    assert.deepEqual(audited.at(-1)!.metadata, { reason: 'suspectedCompromise', identityCheck: 'inPerson', endedSessions: 1, temporaryPasswordExpiresAt: temporaryPassword.expiresAt });
+    const temporary = await t.login({ ...member, password: temporaryPassword.password });
+    assert.equal((await temporary.request('GET', '/api/auth/me')).json().passwordChangeRequired, true);
+  });
+
   test('refusals: not a platform administrator, one\'s own enrolment, no enrolment, unknown user, wrong password (counted); nothing changes', async () => {
     const { member } = await enrolledMember();
     const orgAdmin = await t.login(await t.addUser(orgId, 'admin'));

@@ -1,7 +1,6 @@
 import { AppError } from '../../../core/errors/app-error.ts';
-import type { TTwoFactorIdentityCheck, TTwoFactorResetReason } from '../../../core/security/two-factor-reset.ts';
+import type { TIdentityCheck, TTwoFactorResetReason } from '../../../core/security/account-recovery.ts';
 import type { TCtx } from '../../context.ts';
-import { requireUser } from '../../authz/policy.ts';
 import { clearThrottle } from '../auth/login-throttle.repo.ts';
 import { deleteAllSessionsOfUser } from '../auth/sessions.repo.ts';
 import { findOrganisationsOfUser } from '../members/members.repo.ts';
@@ -9,7 +8,9 @@ import { notifyUsers } from '../notifications/notify.ts';
 import { findUserById } from '../users/users.repo.ts';
 import type { DeferredFailure } from './deferred-failure.ts';
 import { deleteTwoFactor, findTwoFactor } from './two-factor.repo.ts';
-import { refuseWhileLocked, refuseWrongPassword, twoFactorThrottleKey } from './two-factor.service.ts';
+import { twoFactorThrottleKey } from './two-factor.service.ts';
+import { checkRecoveringAdministrator } from './administrator-check.ts';
+import { issueTemporaryPassword } from '../auth/temporary-password.ts';
 
 export interface TTwoFactorResetInput {
   /**
@@ -18,7 +19,13 @@ export interface TTwoFactorResetInput {
    */
   password: string | null;
   reason: TTwoFactorResetReason;
-  identityCheck: TTwoFactorIdentityCheck;
+  identityCheck: TIdentityCheck;
+}
+
+export interface TTwoFactorResetResult {
+  endedSessions: number;
+  /** Issued for a suspected compromise: shown once, to be handed over by the checked channel. */
+  temporaryPassword?: { password: string; expiresAt: string };
 }
 
 /**
@@ -27,16 +34,18 @@ export interface TTwoFactorResetInput {
  * one must sign in again; if an organisation requires two-factor sign-in, the gate then holds
  * the member to enrolling afresh. The member is told, so a reset they did not ask for does not go
  * unnoticed (in the app, and by e-mail where it is set up; someone in no organisation yet gets
- * no notice). Audited on the system chain with the reason and the identity check.
+ * no notice). For a suspected compromise the password is replaced by a temporary one too (see
+ * temporary-password.ts). Audited on the system chain with the reason and the identity check.
  * From the CLI (`palermo users reset-two-factor`) no password is asked: whoever runs it on the
  * server already controls it, and it is the way back for an administrator who lost their own.
  * @throws FORBIDDEN (NOT_PLATFORM_ADMIN), NOT_FOUND for an unknown user, DOMAIN_RULE_VIOLATED
  *   OWN_TWO_FACTOR (one's own enrolment is turned off with one's own code) or
  *   TWO_FACTOR_NOT_ENABLED (nothing to reset)
  */
-export async function resetMemberTwoFactor(ctx: TCtx, userId: string, input: TTwoFactorResetInput): Promise<{ endedSessions: number } | DeferredFailure> {
+export async function resetMemberTwoFactor(ctx: TCtx, userId: string, input: TTwoFactorResetInput): Promise<TTwoFactorResetResult | DeferredFailure> {
   if (ctx.actor.type !== 'cli') {
-    const refused = await checkAdministrator(ctx, userId, input.password);
+    const ownAccount = new AppError('DOMAIN_RULE_VIOLATED', 'Turn off your own two-factor sign-in from your account, with a code.', { reason: 'OWN_TWO_FACTOR' });
+    const refused = await checkRecoveringAdministrator(ctx, userId, input.password, ownAccount);
     if (refused) return refused;
   }
   if (!(await findUserById(ctx.db, userId))) throw new AppError('NOT_FOUND', 'User not found.');
@@ -46,29 +55,16 @@ export async function resetMemberTwoFactor(ctx: TCtx, userId: string, input: TTw
 
   await deleteTwoFactor(ctx.db, userId);
   await clearThrottle(ctx.db, twoFactorThrottleKey(userId));
-  const endedSessions = await deleteAllSessionsOfUser(ctx.db, userId);
+  let endedSessions = await deleteAllSessionsOfUser(ctx.db, userId);
+  // Whoever may hold the account may also know its password, which alone would now open it.
+  const temporaryPassword = input.reason === 'suspectedCompromise' ? await issueTemporaryPassword(ctx, userId) : null;
+  if (temporaryPassword) endedSessions += temporaryPassword.endedSessions;
   await ctx.audit.record('twoFactor.resetByAdministrator', {
-    orgId: null, subjectType: 'user', subjectId: userId, metadata: { reason: input.reason, identityCheck: input.identityCheck, endedSessions },
+    orgId: null, subjectType: 'user', subjectId: userId,
+    metadata: { reason: input.reason, identityCheck: input.identityCheck, endedSessions, ...(temporaryPassword ? { temporaryPasswordExpiresAt: temporaryPassword.expiresAt.toISOString() } : {}) },
   });
   // One notice (the notifications page lists every organisation's), under the oldest membership.
   const [orgId] = await findOrganisationsOfUser(ctx.db, userId);
   if (orgId) await notifyUsers(ctx, { orgId, kind: 'twoFactor.resetByAdministrator', subjectType: 'user', subjectId: userId, userIds: [userId] });
-  return { endedSessions };
-}
-
-/**
- * A signed-in platform administrator, not acting on their own enrolment, who has just given their
- * password. The password comes before anything about the member: an open session alone learns
- * nothing, not even whether the account exists. Wrong passwords count against the
- * administrator's own code throttle, like their other checks.
- */
-async function checkAdministrator(ctx: TCtx, userId: string, password: string | null): Promise<DeferredFailure | null> {
-  const admin = requireUser(ctx.actor);
-  if (!admin.isPlatformAdmin) throw new AppError('FORBIDDEN', 'Only platform administrators reset two-factor sign-in.', { reason: 'NOT_PLATFORM_ADMIN' });
-  if (userId === admin.userId) {
-    throw new AppError('DOMAIN_RULE_VIOLATED', 'Turn off your own two-factor sign-in from your account, with a code.', { reason: 'OWN_TWO_FACTOR' });
-  }
-  const locked = await refuseWhileLocked(ctx, admin.userId, 'administrator_reset');
-  if (locked) return locked;
-  return refuseWrongPassword(ctx, admin.userId, password ?? '');
+  return temporaryPassword ? { endedSessions, temporaryPassword: { password: temporaryPassword.password, expiresAt: temporaryPassword.expiresAt.toISOString() } } : { endedSessions };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TWO_FACTOR_IDENTITY_CHECKS, TWO_FACTOR_RESET_REASONS } from '../../../core/security/two-factor-reset.ts';
+import { IDENTITY_CHECKS, TWO_FACTOR_RESET_REASONS } from '../../../core/security/account-recovery.ts';
 import { ZUuid } from '../../http/common-schemas.ts';
 
 /** Six digits (spaces allowed, as apps show "123 456") or a recovery code "ABCDE-FGHJK". */
@@ -36,6 +36,10 @@ export const ZResetTwoFactorParams = z.object({ userId: ZUuid }).strict();
 export const ZResetTwoFactorRequest = z.object({
   password: z.string().min(1).max(256),
   reason: z.enum(TWO_FACTOR_RESET_REASONS),
-  identityCheck: z.enum(TWO_FACTOR_IDENTITY_CHECKS),
+  identityCheck: z.enum(IDENTITY_CHECKS),
 }).strict();
-export const ZTwoFactorReset = z.object({ endedSessions: z.number().int() });
+export const ZTwoFactorReset = z.object({
+  endedSessions: z.number().int(),
+  /** Only for a suspected compromise: shown once, to be handed over by the checked channel. */
+  temporaryPassword: z.object({ password: z.string(), expiresAt: z.string() }).optional(),
+});

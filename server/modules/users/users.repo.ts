@@ -26,6 +26,12 @@ export function insertUser(
     .executeTakeFirstOrThrow();
 }
 
+/** Sets the user's own password (which ends any temporary one). */
 export function updatePasswordHash(tx: TTx, userId: string, passwordHash: string, changedAt: Date): Promise<unknown> {
-  return tx.updateTable('users').set({ passwordHash, passwordChangedAt: changedAt }).where('id', '=', userId).execute();
+  return tx.updateTable('users').set({ passwordHash, passwordChangedAt: changedAt, temporaryPasswordExpiresAt: null }).where('id', '=', userId).execute();
+}
+
+/** Sets a temporary password from an administrator, good until `expiresAt` and only for choosing a new one. */
+export function setTemporaryPasswordHash(tx: TTx, userId: string, passwordHash: string, changedAt: Date, expiresAt: Date): Promise<unknown> {
+  return tx.updateTable('users').set({ passwordHash, passwordChangedAt: changedAt, temporaryPasswordExpiresAt: expiresAt }).where('id', '=', userId).execute();
 }

@@ -20,6 +20,8 @@ export interface TSessionInfo {
   memberships: TMembership[];
   csrfToken: string;
   expiresAt: string;
+  /** Signed in with a temporary password from an administrator: only choosing a new one is allowed. */
+  passwordChangeRequired: boolean;
 }
 
 export interface TSetupStatus {

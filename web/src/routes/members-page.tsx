@@ -4,7 +4,7 @@ import { Page, Section } from '../components/page.tsx';
 import { RequireOrg } from '../components/require-org.tsx';
 import { AddMemberForm } from '../features/members/add-member-form.tsx';
 import { MembersTable } from '../features/members/members-table.tsx';
-import { ResetTwoFactorForm } from '../features/members/reset-two-factor-form.tsx';
+import { AccountRecovery } from '../features/members/account-recovery.tsx';
 import { useMembers } from '../features/members/queries.ts';
 import { useGrantableRoleOptions } from '../features/members/role-options.ts';
 import { useActiveOrg, type TActiveOrganisation } from '../features/session/active-org.tsx';
@@ -35,12 +35,7 @@ function Members({ active }: { active: TActiveOrganisation }) {
           <MembersTable orgId={orgId} orgName={orgName} members={members.data.members} canManage={canManage} roleOptions={roleOptions} onStatus={setStatus} />
         ))}
       {session.user.isPlatformAdmin && members.data && (
-        <Section id="members-reset-two-factor" title={t('members.resetTwoFactor.open')}>
-          <ResetTwoFactorForm
-            members={members.data.members.filter((m) => m.userId !== session.user.id)}
-            onReset={(name, endedSessions) => setStatus((tr) => tr('members.resetTwoFactor.done', { name, count: endedSessions }))}
-          />
-        </Section>
+        <AccountRecovery members={members.data.members.filter((m) => m.userId !== session.user.id)} onStatus={setStatus} />
       )}
       {canManage && (
         <Section id="members-add" title={t('members.addTitle')}>

@@ -14,6 +14,7 @@ const SUBJECTS: Record<string, string> = {
   'serviceReferral.revoked': 'A referral to your organisation was revoked',
   'emergencyAccess.granted': 'Emergency access was granted to a case of your organisation',
   'twoFactor.resetByAdministrator': 'Your two-factor sign-in was reset by an administrator; if you did not ask for this, tell them now',
+  'user.passwordResetByAdministrator': 'Your password was reset by an administrator; if you did not ask for this, tell them now',
 };
 const GENERIC_SUBJECT = 'There is something new for you';
 

@@ -11,8 +11,13 @@ type TField = 'currentPassword' | 'newPassword' | 'repeatPassword';
 const ISSUE_PATHS = { currentPassword: 'currentPassword', newPassword: 'newPassword' } as const satisfies Record<string, TField>;
 const EMPTY: Record<TField, string> = { currentPassword: '', newPassword: '', repeatPassword: '' };
 
+type TChangePasswordFormProps = {
+  /** The current password is a temporary one from an administrator (labelled so). */
+  temporary?: boolean;
+};
+
 /** Change one's own password: current password, new password typed twice. */
-export function ChangePasswordForm() {
+export function ChangePasswordForm({ temporary = false }: TChangePasswordFormProps) {
   const { t } = useTranslation();
   const validate = useValidators();
   const change = useChangePassword();
@@ -57,7 +62,7 @@ export function ChangePasswordForm() {
     >
       <TextField
         id="account-current-password"
-        label={t('account.currentPassword')}
+        label={temporary ? t('account.passwordChangeRequired.currentPassword') : t('account.currentPassword')}
         type="password"
         autoComplete="current-password"
         dir="ltr"

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TRole } from '../../../../core/authz/permissions.ts';
-import type { TTwoFactorIdentityCheck, TTwoFactorResetReason } from '../../../../core/security/two-factor-reset.ts';
+import type { TIdentityCheck, TPasswordResetReason, TTwoFactorResetReason } from '../../../../core/security/account-recovery.ts';
 import { api, seg } from '../../api/client.ts';
 import type { TAddMemberRequest, TMember, TMemberList } from '../../api/types.ts';
 
@@ -41,10 +41,25 @@ export function useRemoveMember(orgId: string) {
   });
 }
 
-/** A platform administrator resets a member's two-factor sign-in (their own password, a reason, the identity check). */
+/** What a platform administrator sends to recover a member's account: their own password, a reason, the identity check. */
+export type TAccountRecoveryRequest<R extends string> = { userId: string; password: string; reason: R; identityCheck: TIdentityCheck };
+/** A temporary password, shown once; it opens the account until `expiresAt`, and only to choose a new one. */
+export type TIssuedTemporaryPassword = { password: string; expiresAt: string };
+
+/** Resets a member's two-factor sign-in (for a suspected compromise, their password too). */
 export function useResetTwoFactor() {
   return useMutation({
-    mutationFn: ({ userId, ...body }: { userId: string; password: string; reason: TTwoFactorResetReason; identityCheck: TTwoFactorIdentityCheck }) =>
-      api.post<{ endedSessions: number }>(`/api/users/${seg(userId)}/two-factor/reset`, body),
+    mutationFn: ({ userId, ...body }: TAccountRecoveryRequest<TTwoFactorResetReason>) =>
+      api.post<{ endedSessions: number; temporaryPassword?: TIssuedTemporaryPassword }>(`/api/users/${seg(userId)}/two-factor/reset`, body),
+  });
+}
+
+/** Gives a member a temporary password in place of theirs. */
+export function useResetPassword() {
+  return useMutation({
+    mutationFn: async ({ userId, ...body }: TAccountRecoveryRequest<TPasswordResetReason>) => {
+      const reset = await api.post<{ temporaryPassword: string; expiresAt: string; endedSessions: number }>(`/api/users/${seg(userId)}/password/reset`, body);
+      return { endedSessions: reset.endedSessions, temporaryPassword: { password: reset.temporaryPassword, expiresAt: reset.expiresAt } };
+    },
   });
 }

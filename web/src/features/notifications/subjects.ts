@@ -1,7 +1,7 @@
 import type { TNotification } from './queries.ts';
 
 /** Kinds with their own sentence (`notifications.kinds.*`); any other kind gets the generic one. */
-export const KNOWN_NOTIFICATION_KINDS = ['caseTransfer.requested', 'caseTransfer.accepted', 'caseTransfer.rejected', 'caseTransfer.cancelled', 'serviceReferral.received', 'serviceReferral.responded', 'serviceReferral.revoked', 'emergencyAccess.granted', 'dedupeJob.completed', 'linkageProject.invited', 'linkageProject.matched', 'twoFactor.resetByAdministrator'] as const;
+export const KNOWN_NOTIFICATION_KINDS = ['caseTransfer.requested', 'caseTransfer.accepted', 'caseTransfer.rejected', 'caseTransfer.cancelled', 'serviceReferral.received', 'serviceReferral.responded', 'serviceReferral.revoked', 'emergencyAccess.granted', 'dedupeJob.completed', 'linkageProject.invited', 'linkageProject.matched', 'twoFactor.resetByAdministrator', 'user.passwordResetByAdministrator'] as const;
 export type TKnownNotificationKind = (typeof KNOWN_NOTIFICATION_KINDS)[number];
 
 export function isKnownKind(kind: string): kind is TKnownNotificationKind {
@@ -14,8 +14,8 @@ export function isKnownKind(kind: string): kind is TKnownNotificationKind {
  */
 export function subjectPath(notification: Pick<TNotification, 'subjectType' | 'subjectId'> & { kind?: string }): string | null {
   if (notification.kind === 'serviceReferral.revoked') return '/service-referrals';
-  // The account page is where two-factor sign-in is turned on again.
-  if (notification.kind === 'twoFactor.resetByAdministrator') return '/account';
+  // The account page is where two-factor sign-in is turned on again and the password changed.
+  if (notification.kind === 'twoFactor.resetByAdministrator' || notification.kind === 'user.passwordResetByAdministrator') return '/account';
   if (!notification.subjectId) return null;
   const id = encodeURIComponent(notification.subjectId);
   switch (notification.subjectType) {

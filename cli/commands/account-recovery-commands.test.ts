@@ -6,13 +6,14 @@ import { join } from 'node:path';
 import { runCli } from '../main.ts';
 import type { TCliIo } from '../cli-io.ts';
 import { openDatabase } from '../../server/db/database.ts';
+import { verifyPassword } from '../../server/modules/auth/passwords.ts';
 
 function fakeIo(env: Record<string, string>): TCliIo & { lines: string[] } {
   const lines: string[] = [];
   return { lines, env: { ...env }, out: (line) => lines.push(line), err: (line) => lines.push(line), ask: (q) => Promise.reject(new Error(`unexpected question ${q}`)) };
 }
 
-describe('palermo users reset-two-factor (embedded data folder)', () => {
+describe('palermo users reset-two-factor and reset-password (embedded data folder)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'palermo-reset-2fa-'));
   const env = {
     DATA_DIR: dataDir, PALERMO_ADMIN_PASSWORD: 'a long enough passphrase', PALERMO_ADMIN_EMAIL: 'only.admin@example.test',
@@ -56,6 +57,28 @@ describe('palermo users reset-two-factor (embedded data folder)', () => {
       assert.deepEqual(audits.map((a) => [a.actorType, a.subjectId, a.metadata]), [['cli', userId, { reason: 'lostDeviceAndCodes', identityCheck: 'inPerson', endedSessions: 1 }]]);
     } finally {
       await after.close();
+    }
+  });
+
+  test('palermo users reset-password prints a temporary password once; the old one stops, the new one opens only the password change', async () => {
+    const usage = fakeIo(env);
+    assert.equal(await runCli(['users', 'reset-password', '--email', 'only.admin@example.test', '--reason', 'lostDeviceAndCodes', '--identity-check', 'inPerson'], usage), 2, 'a two-factor reason is not a password reason');
+    const reset = fakeIo(env);
+    assert.equal(await runCli(['users', 'reset-password', '--email', 'only.admin@example.test', '--reason', 'forgotten', '--identity-check', 'inPerson'], reset), 0, reset.lines.join('\n'));
+    assert.equal(reset.lines[0], 'The password of only.admin@example.test was replaced; sessions ended: 0.');
+    const temporaryPassword = reset.lines.at(-1)!;
+    assert.match(temporaryPassword, /^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+
+    const database = await openDatabase({ kind: 'embedded', dataDir });
+    try {
+      const user = await database.db.selectFrom('users').select(['id', 'passwordHash', 'temporaryPasswordExpiresAt']).executeTakeFirstOrThrow();
+      assert.ok(user.temporaryPasswordExpiresAt, 'the password must be changed at the next sign-in');
+      assert.ok(await verifyPassword(user.passwordHash, temporaryPassword));
+      assert.ok(!(await verifyPassword(user.passwordHash, env.PALERMO_ADMIN_PASSWORD)));
+      const audits = await database.db.selectFrom('auditEvents').select(['actorType', 'subjectId', 'metadata']).where('action', '=', 'user.passwordResetByAdministrator').execute();
+      assert.deepEqual(audits.map((a) => [a.actorType, a.subjectId, (a.metadata as { reason: string }).reason]), [['cli', user.id, 'forgotten']]);
+    } finally {
+      await database.close();
     }
   });
 });
