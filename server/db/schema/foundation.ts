@@ -26,6 +26,8 @@ export interface TUsersTable {
   disabledAt: TTimestamp | null;
   /** Set while the password is a temporary one from an administrator (migration 0023). */
   temporaryPasswordExpiresAt: TTimestamp | null;
+  /** While a temporary password is set: the hash of the password it replaced, which may not come back. */
+  replacedPasswordHash: string | null;
 }
 
 export interface TMembershipsTable {

@@ -103,10 +103,12 @@ export async function changePassword(ctx: TCtx, input: { currentPassword: string
     throw new AppError('UNAUTHENTICATED', 'The current password is not right.', { reason: 'WRONG_PASSWORD' });
   }
   assertPasswordPolicy(input.newPassword, { email: user.email, displayName: user.displayName }, 'body.newPassword');
-  // Above all for a temporary password: someone else has seen it.
-  if (input.newPassword === input.currentPassword) {
-    throw new AppError('VALIDATION_FAILED', 'Choose a password different from the current one.', {
-      reason: 'SAME_PASSWORD', issues: [{ path: 'body.newPassword', message: 'Must differ from the current password' }],
+  // Above all for a temporary password: someone else has seen it, and the one it replaced may be
+  // known to whoever made the reset necessary.
+  const replaced = user.replacedPasswordHash !== null && (await verifyPassword(user.replacedPasswordHash, input.newPassword));
+  if (input.newPassword === input.currentPassword || replaced) {
+    throw new AppError('VALIDATION_FAILED', 'Choose a password different from the current one and from the one an administrator replaced.', {
+      reason: 'SAME_PASSWORD', issues: [{ path: 'body.newPassword', message: 'Must differ from the current and the replaced password' }],
     });
   }
   await updatePasswordHash(ctx.db, user.id, await hashPassword(input.newPassword), ctx.now());

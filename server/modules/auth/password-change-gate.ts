@@ -8,7 +8,7 @@ import { ENROLMENT_ONLY_ROUTES } from '../two-factor/two-factor-gate.ts';
  * enrolling first). A temporary password was read out or handed over, so until it is replaced
  * it opens nothing else.
  */
-export const PASSWORD_CHANGE_ONLY_ROUTES = new Set([...ENROLMENT_ONLY_ROUTES, 'POST /api/auth/password']);
+export const PASSWORD_CHANGE_ONLY_ROUTES = new Set(ENROLMENT_ONLY_ROUTES);
 
 /**
  * Enforces the password change on every signed-in API request. The flag comes with the session

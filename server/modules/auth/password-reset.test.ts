@@ -5,6 +5,8 @@ import { auditRows } from '../../../test/support/audit-rows.ts';
 import { createTestApp, type TTestApp, type TTestUser } from '../../../test/support/test-app.ts';
 import { ENGINE } from '../../../test/support/test-database.ts';
 import { enrolTwoFactor } from '../two-factor/two-factor.test-support.ts';
+import { PASSWORD_CHANGE_ONLY_ROUTES } from './password-change-gate.ts';
+import { verifyPassword } from './passwords.ts';
 
 const RESET = { reason: 'forgotten', identityCheck: 'callToKnownNumber' } as const;
 const TEMPORARY_PASSWORD = /^[a-hj-km-np-y2-9]{4}(-[a-hj-km-np-y2-9]{4}){3}$/;
@@ -43,7 +45,7 @@ describe(`a platform administrator gives a member a temporary password (${ENGINE
 
     const row = await t.database.db.selectFrom('users').select(['passwordHash', 'temporaryPasswordExpiresAt']).where('id', '=', member.userId).executeTakeFirstOrThrow();
     assert.equal(row.temporaryPasswordExpiresAt?.toISOString(), expiresAt);
-    assert.ok(!row.passwordHash.includes(temporaryPassword), 'only a hash is stored');
+    assert.ok(await verifyPassword(row.passwordHash, temporaryPassword), 'the stored hash is of the temporary password');
     assert.equal((await session.request('GET', '/api/auth/me')).statusCode, 401, 'the open session has ended');
     assert.equal((await signIn(member.email, member.password)).statusCode, 401, 'the old password no longer works');
 
@@ -62,16 +64,18 @@ describe(`a platform administrator gives a member a temporary password (${ENGINE
     const refused = await temporary.request('GET', `/api/organisations/${orgId}/cases`);
     assert.equal(refused.statusCode, 403);
     assert.equal(refused.json().error.details.reason, 'PASSWORD_CHANGE_REQUIRED');
-    const same = await temporary.request('POST', '/api/auth/password', { currentPassword: temporaryPassword, newPassword: temporaryPassword });
-    assert.equal(same.statusCode, 400);
-    assert.equal(same.json().error.details.reason, 'SAME_PASSWORD');
+    for (const again of [temporaryPassword, member.password]) {
+      const same = await temporary.request('POST', '/api/auth/password', { currentPassword: temporaryPassword, newPassword: again });
+      assert.equal(same.statusCode, 400, 'neither the temporary password nor the one it replaced (it may be known) comes back');
+      assert.equal(same.json().error.details.reason, 'SAME_PASSWORD');
+    }
 
     const changed = await temporary.request('POST', '/api/auth/password', { currentPassword: temporaryPassword, newPassword: 'a quiet river at dawn 42' });
     assert.equal(changed.statusCode, 204, changed.body);
     assert.equal((await temporary.request('GET', '/api/auth/me')).json().passwordChangeRequired, false);
     assert.equal((await temporary.request('GET', `/api/organisations/${orgId}/cases`)).statusCode, 200);
-    const after = await t.database.db.selectFrom('users').select('temporaryPasswordExpiresAt').where('id', '=', member.userId).executeTakeFirstOrThrow();
-    assert.equal(after.temporaryPasswordExpiresAt, null);
+    const after = await t.database.db.selectFrom('users').select(['temporaryPasswordExpiresAt', 'replacedPasswordHash']).where('id', '=', member.userId).executeTakeFirstOrThrow();
+    assert.deepEqual(after, { temporaryPasswordExpiresAt: null, replacedPasswordHash: null });
     assert.equal((await signIn(member.email, temporaryPassword)).statusCode, 401, 'the temporary password is gone');
   });
 
@@ -94,6 +98,34 @@ describe(`a platform administrator gives a member a temporary password (${ENGINE
     await enrolTwoFactor(t, await t.login(enrolled));
     const second = (await reset(enrolled)).json() as { temporaryPassword: string };
     assert.equal((await signIn(enrolled.email, second.temporaryPassword)).statusCode, 202, 'a second step is due');
+  });
+
+  test('signed in with a temporary password, every other signed-in route of the API is refused', async () => {
+    const member = await t.addUser(orgId, 'coordinator');
+    const { temporaryPassword } = (await reset(member)).json() as { temporaryPassword: string };
+    const temporary = await t.login({ ...member, password: temporaryPassword });
+    const routes = t.app.routeTable.filter((route) => route.access.auth === 'user' && !PASSWORD_CHANGE_ONLY_ROUTES.has(`${route.method} ${route.url}`));
+    assert.ok(routes.length > 100, `${routes.length} routes swept`);
+    const letThrough: string[] = [];
+    for (const route of routes) {
+      const url = route.url.replace(/:orgId/g, orgId).replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000');
+      const answer = await temporary.request(route.method as 'GET', url, route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
+      if (answer.statusCode !== 403 || answer.json().error.details.reason !== 'PASSWORD_CHANGE_REQUIRED') letThrough.push(`${route.method} ${route.url} → ${answer.statusCode}`);
+    }
+    assert.deepEqual(letThrough, []);
+  });
+
+  test('where the organisation requires two-factor sign-in, the temporary password is changed first, then enrolment is asked for', async () => {
+    const strictOrg = await t.createOrganisation();
+    const member = await t.addUser(strictOrg, 'case_worker');
+    await t.database.db.insertInto('organisationSecurityPolicies').values({ orgId: strictOrg, twoFactorRequirement: 'all', emergencyAccessHours: 4, updatedAt: t.clock.now() }).execute();
+    const { temporaryPassword } = (await reset(member)).json() as { temporaryPassword: string };
+    const temporary = await t.login({ ...member, password: temporaryPassword });
+    assert.equal((await temporary.request('POST', '/api/auth/password', { currentPassword: temporaryPassword, newPassword: 'lanterns over the old bridge' })).statusCode, 204);
+    const held = await temporary.request('GET', `/api/organisations/${strictOrg}/cases`);
+    assert.equal(held.json().error.details.reason, 'TWO_FACTOR_ENROLMENT_REQUIRED');
+    await enrolTwoFactor(t, temporary);
+    assert.equal((await temporary.request('GET', `/api/organisations/${strictOrg}/cases`)).statusCode, 200);
   });
 
   test('refusals: not a platform administrator, one\'s own password, unknown user, wrong password (counted), bad reason; nothing changes', async () => {

@@ -6,11 +6,14 @@ import { organisationsRequiringTwoFactor } from './two-factor.service.ts';
 
 /**
  * What a member who must use two-factor sign-in but has not enrolled may still call: who am I,
- * sign out, and the enrolment itself. Everything else is refused until enrolment is confirmed.
+ * sign out, change their password (someone signed in with a temporary password must do that
+ * first: see password-change-gate.ts), and the enrolment itself. Everything else is refused
+ * until enrolment is confirmed.
  */
 export const ENROLMENT_ONLY_ROUTES = new Set([
   'GET /api/auth/me',
   'POST /api/auth/logout',
+  'POST /api/auth/password',
   'GET /api/account/two-factor',
   'POST /api/account/two-factor/enrolment',
   'POST /api/account/two-factor/enrolment/confirm',

@@ -72,6 +72,10 @@ describe(`a platform administrator resets a member's two-factor sign-in (${ENGIN
     assert.deepEqual(audited.at(-1)!.metadata, { reason: 'suspectedCompromise', identityCheck: 'inPerson', endedSessions: 1, temporaryPasswordExpiresAt: temporaryPassword.expiresAt });
     const temporary = await t.login({ ...member, password: temporaryPassword.password });
     assert.equal((await temporary.request('GET', '/api/auth/me')).json().passwordChangeRequired, true);
+    const back = await temporary.request('POST', '/api/auth/password', { currentPassword: temporaryPassword.password, newPassword: member.password });
+    assert.equal(back.json().error.details.reason, 'SAME_PASSWORD', 'not the password that may be in other hands');
+    assert.equal((await temporary.request('POST', '/api/auth/password', { currentPassword: temporaryPassword.password, newPassword: 'seven gulls on a wet pier' })).statusCode, 204);
+    assert.equal((await temporary.request('GET', '/api/auth/me')).json().passwordChangeRequired, false);
   });
 
   test('refusals: not a platform administrator, one\'s own enrolment, no enrolment, unknown user, wrong password (counted); nothing changes', async () => {

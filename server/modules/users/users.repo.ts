@@ -28,10 +28,21 @@ export function insertUser(
 
 /** Sets the user's own password (which ends any temporary one). */
 export function updatePasswordHash(tx: TTx, userId: string, passwordHash: string, changedAt: Date): Promise<unknown> {
-  return tx.updateTable('users').set({ passwordHash, passwordChangedAt: changedAt, temporaryPasswordExpiresAt: null }).where('id', '=', userId).execute();
+  return tx.updateTable('users').set({ passwordHash, passwordChangedAt: changedAt, temporaryPasswordExpiresAt: null, replacedPasswordHash: null }).where('id', '=', userId).execute();
 }
 
-/** Sets a temporary password from an administrator, good until `expiresAt` and only for choosing a new one. */
+/**
+ * Sets a temporary password from an administrator, good until `expiresAt` and only for choosing a
+ * new one. The password it replaces is remembered (the first one, if temporary passwords follow
+ * each other) so that it cannot be chosen again.
+ */
 export function setTemporaryPasswordHash(tx: TTx, userId: string, passwordHash: string, changedAt: Date, expiresAt: Date): Promise<unknown> {
-  return tx.updateTable('users').set({ passwordHash, passwordChangedAt: changedAt, temporaryPasswordExpiresAt: expiresAt }).where('id', '=', userId).execute();
+  return tx
+    .updateTable('users')
+    .set((eb) => ({
+      passwordHash, passwordChangedAt: changedAt, temporaryPasswordExpiresAt: expiresAt,
+      replacedPasswordHash: eb.fn.coalesce('replacedPasswordHash', eb.case().when('temporaryPasswordExpiresAt', 'is', null).then(eb.ref('passwordHash')).else(null).end()),
+    }))
+    .where('id', '=', userId)
+    .execute();
 }

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppError } from '../../../core/errors/app-error.ts';
-import { fieldErrorsFromIssues, knownReason, unmatchedIssues } from './errors.ts';
+import { NETWORK_ERROR_REASON } from '../api/client.ts';
+import { fieldErrorsFromIssues, isTransientError, knownReason, unmatchedIssues } from './errors.ts';
 
 // Run: node --import tsx --test web/src/components/errors.test.ts
 
@@ -39,4 +40,16 @@ test('only reasons with a translation are reported as known', () => {
   assert.equal(knownReason(new AppError('DOMAIN_RULE_VIOLATED', 'x', { reason: 'LAST_ADMIN' })), 'LAST_ADMIN');
   assert.equal(knownReason(new AppError('CONFLICT', 'x', { reason: 'SOMETHING_NEW' })), undefined);
   assert.equal(knownReason(new Error('plain')), undefined);
+});
+
+test('isTransientError: no answer or a failing server may pass on retry; a 4xx is the server\'s answer', () => {
+  const cases: [string, unknown, boolean][] = [
+    ['no answer (offline)', new AppError('INTERNAL', 'The server could not be reached.', { reason: NETWORK_ERROR_REASON }), true],
+    ['server failure', new AppError('INTERNAL', 'boom'), true],
+    ['not an AppError', new Error('what'), true],
+    ['no access any more', new AppError('FORBIDDEN', 'x', { reason: 'MISSING_PERMISSION' }), false],
+    ['gone', new AppError('NOT_FOUND', 'x'), false],
+    ['signed out', new AppError('UNAUTHENTICATED', 'x'), false],
+  ];
+  for (const [what, error, expected] of cases) assert.equal(isTransientError(error), expected, what);
 });

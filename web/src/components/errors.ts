@@ -50,6 +50,14 @@ export const KNOWN_REASONS = [
 
 export type TKnownReason = (typeof KNOWN_REASONS)[number];
 
+/**
+ * Whether asking again may succeed: no answer at all, or the server failing (5xx). A 4xx is the
+ * server's considered answer (gone, no access) and replaces what was shown.
+ */
+export function isTransientError(error: unknown): boolean {
+  return !isAppError(error) || error.httpStatus >= 500 || error.details.reason === NETWORK_ERROR_REASON;
+}
+
 /** The error's `details.reason` when it is one the UI has words for. */
 export function knownReason(error: unknown): TKnownReason | undefined {
   if (!isAppError(error)) return undefined;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert, StatusMessage, useStatus, type TStatusText } from '../components/alert.tsx';
 import { Page, Section } from '../components/page.tsx';
 import { RequireOrg } from '../components/require-org.tsx';
+import { isTransientError } from '../components/errors.ts';
 import { CaseActions } from '../features/cases/case-actions.tsx';
 import { CircumstancesDetails, ConsentDetails, DecisionsList, PersonDetails, ScreeningsList } from '../features/cases/case-record.tsx';
 import { CaseStatusPanel } from '../features/cases/case-status-panel.tsx';
@@ -57,7 +58,9 @@ function Case({ active, caseId }: { active: TActiveOrganisation; caseId: string 
       </Page>
     );
   }
-  if (query.error) {
+  // A failed re-read (connection lost, server restarting) keeps the case on screen, and with it
+  // whatever is being typed into its forms; only a definite answer (moved away, no access) replaces it.
+  if (query.error && !(query.data && isTransientError(query.error))) {
     return (
       <Page title={t('casePage.errorTitle')}>
         {/* Handed to another organisation without kept access: say so, and show the hand-over. */}
@@ -83,6 +86,7 @@ function Case({ active, caseId }: { active: TActiveOrganisation; caseId: string 
         <Link to="/cases">{t('casePage.allCases')}</Link>
       </p>
       <StatusMessage>{status}</StatusMessage>
+      <ErrorAlert error={query.error} />
       <Section id="case-status" title={t('casePage.statusTitle')}>
         <CaseStatusPanel caseItem={caseItem} />
       </Section>

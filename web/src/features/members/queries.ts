@@ -49,6 +49,8 @@ export type TIssuedTemporaryPassword = { password: string; expiresAt: string };
 /** Resets a member's two-factor sign-in (for a suspected compromise, their password too). */
 export function useResetTwoFactor() {
   return useMutation({
+    // The variables hold the administrator's password, the result may hold a temporary one: not kept once reset.
+    gcTime: 0,
     mutationFn: ({ userId, ...body }: TAccountRecoveryRequest<TTwoFactorResetReason>) =>
       api.post<{ endedSessions: number; temporaryPassword?: TIssuedTemporaryPassword }>(`/api/users/${seg(userId)}/two-factor/reset`, body),
   });
@@ -57,6 +59,7 @@ export function useResetTwoFactor() {
 /** Gives a member a temporary password in place of theirs. */
 export function useResetPassword() {
   return useMutation({
+    gcTime: 0,
     mutationFn: async ({ userId, ...body }: TAccountRecoveryRequest<TPasswordResetReason>) => {
       const reset = await api.post<{ temporaryPassword: string; expiresAt: string; endedSessions: number }>(`/api/users/${seg(userId)}/password/reset`, body);
       return { endedSessions: reset.endedSessions, temporaryPassword: { password: reset.temporaryPassword, expiresAt: reset.expiresAt } };

@@ -28,6 +28,10 @@ export function PlanBlock({ orgId, caseId, canEdit }: { orgId: string; caseId: s
   const review = useReviewPlan(orgId, caseId);
   const owners = useGoalOwners(orgId, canEdit);
   const [status, setStatus] = useState('');
+  // Each form starts afresh after its own save, not after any save: a colleague's change or an
+  // edited goal must not wipe a needs assessment or a new goal half written in the survivor's words.
+  const [needsFormKey, setNeedsFormKey] = useState(0);
+  const [newGoalFormKey, setNewGoalFormKey] = useState(0);
   const current = plan.data?.plan?.current ?? null;
   const latestVersion = plan.data?.plan?.latestVersion ?? 0;
 
@@ -69,15 +73,15 @@ export function PlanBlock({ orgId, caseId, canEdit }: { orgId: string; caseId: s
       {canEdit && plan.data && (
         <details className="disclosure">
           <summary>{current && (current.needsAssessment.needs.length > 0 || current.needsAssessment.summary) ? t('plan.needs.edit') : t('plan.needs.record')}</summary>
-          <NeedsAssessmentForm key={latestVersion} current={current?.needsAssessment ?? null} chooseDomains={!current} busy={save.isPending}
-            onSubmit={(change, done, fail) => saveWith({ needsAssessment: change.needsAssessment, ...(change.chosenDomains ? { chosenDomains: change.chosenDomains } : {}), changeNote: change.changeNote }, done, fail)} />
+          <NeedsAssessmentForm key={needsFormKey} current={current?.needsAssessment ?? null} chooseDomains={!current} busy={save.isPending}
+            onSubmit={(change, done, fail) => saveWith({ needsAssessment: change.needsAssessment, ...(change.chosenDomains ? { chosenDomains: change.chosenDomains } : {}), changeNote: change.changeNote }, () => { done(); setNeedsFormKey((k) => k + 1); }, fail)} />
         </details>
       )}
       {canEdit && plan.data && (
         <details className="disclosure">
           <summary>{current ? t('plan.addGoal') : t('plan.start')}</summary>
-          <GoalForm key={latestVersion} idPrefix="goal-new" label={t('plan.addGoal')} submitLabel={t('plan.save')} chosen={current?.chosenDomains ?? []} owners={owners.data ?? []} busy={save.isPending}
-            onSubmit={(change, done, fail) => saveWith({ chosenDomains: change.chosenDomains, goals: [...goals, change.goal], changeNote: change.changeNote }, done, fail)} />
+          <GoalForm key={newGoalFormKey} idPrefix="goal-new" label={t('plan.addGoal')} submitLabel={t('plan.save')} chosen={current?.chosenDomains ?? []} owners={owners.data ?? []} busy={save.isPending}
+            onSubmit={(change, done, fail) => saveWith({ chosenDomains: change.chosenDomains, goals: [...goals, change.goal], changeNote: change.changeNote }, () => { done(); setNewGoalFormKey((k) => k + 1); }, fail)} />
         </details>
       )}
       {current && <PlanHistory orgId={orgId} caseId={caseId} />}

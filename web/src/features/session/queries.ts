@@ -119,7 +119,13 @@ export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) => api.post<void>('/api/auth/password', body),
-    // The server may rotate the session (and its CSRF token) on a password change.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKeys.session }),
+    // Passwords in the variables: not kept once the form has moved on.
+    gcTime: 0,
+    onSuccess: () => {
+      // A temporary password is gone with the change: the app opens even if the re-read below fails.
+      queryClient.setQueryData<TSessionInfo | null>(sessionKeys.session, (session) => (session ? { ...session, passwordChangeRequired: false } : session));
+      // The server may rotate the session (and its CSRF token) on a password change.
+      return queryClient.invalidateQueries({ queryKey: sessionKeys.session });
+    },
   });
 }
