@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TCaseAction } from '../../../../core/nrm/case-status.ts';
 import { CLOSURE_REASON_ALLOWED_FROM, CLOSURE_REASONS, type TClosureReason } from '../../../../core/nrm/closure.ts';
@@ -37,12 +37,11 @@ export function CaseActions({ orgId, caseItem, onDone }: TCaseActionsProps) {
   const buttonsRef = useRef<HTMLDivElement>(null);
   const actions = caseItem.allowedActions;
 
-  // An action that is no longer allowed (the case moved on) closes its form.
-  useEffect(() => {
-    if (open && !actions.includes(open)) setOpen(null);
-  }, [actions, open]);
+  // The case moved on while a form was open (a colleague's decision, a deadline): the form stays,
+  // so what was written is not lost, with a warning; the server refuses it if it is sent.
+  const overtaken = open !== null && !actions.includes(open);
 
-  if (actions.length === 0) return <p className="muted">{t('casePage.noActions')}</p>;
+  if (actions.length === 0 && !open) return <p className="muted">{t('casePage.noActions')}</p>;
 
   function finish(status: TStatusText) {
     setOpen(null);
@@ -69,6 +68,11 @@ export function CaseActions({ orgId, caseItem, onDone }: TCaseActionsProps) {
           </Button>
         ))}
       </div>
+      {overtaken && (
+        <p className="status status--warning" role="alert">
+          {t('casePage.actionOvertaken', { action: t(`caseActions.${open}`) })}
+        </p>
+      )}
       {open === 'submit_referral' && <ReferralForm orgId={orgId} caseItem={caseItem} onDone={finish} onCancel={cancel} />}
       {open && DECISIONS[open] && (
         <DecisionForm key={open} orgId={orgId} caseItem={caseItem} action={open} {...DECISIONS[open]} onDone={finish} onCancel={cancel} />
