@@ -20,6 +20,12 @@ export type TPasswordResetReason = (typeof PASSWORD_RESET_REASONS)[number];
  */
 export const TEMPORARY_PASSWORD_HOURS = 72;
 
+/**
+ * How long the initial password an administrator chose for a new account works. It is a
+ * temporary password like the others (the administrator knows it), with room for onboarding.
+ */
+export const INITIAL_PASSWORD_DAYS = 14;
+
 // Lower case, since people type it from a note or a call; no look-alikes (0/o, 1/i/l, z/2).
 const ALPHABET = 'abcdefghjkmnpqrstuvwxy23456789'; // 30 symbols
 const TEMPORARY_PASSWORD_SYMBOLS = 16; // about 78 bits

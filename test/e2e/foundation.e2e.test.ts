@@ -87,8 +87,16 @@ test('foundation golden path in Chromium: sign in, add a member, Arabic, sign ou
     assert.equal(new URL(page.url()).pathname, '/login');
     await shot('05-logged-out-arabic');
 
-    // 7. The new user signs in; the language choice was remembered. Case workers have no audit log link.
+    // 7. The new user signs in with the password the administrator chose, and must first choose
+    //    their own (in Arabic: the language choice was remembered). Case workers have no audit log link.
     await submitSignIn(page, ar, newUser);
+    await page.getByRole('heading', { level: 1, name: text(ar, 'account.passwordChangeRequired.title') }).waitFor();
+    await shot('06a-choose-own-password-arabic');
+    const ownPassword = 'swallows return to the old roof';
+    await page.getByLabel(text(ar, 'account.passwordChangeRequired.currentPassword'), { exact: true }).fill(newUser.password);
+    await page.getByLabel(text(ar, 'account.newPassword'), { exact: true }).fill(ownPassword);
+    await page.getByLabel(text(ar, 'account.repeatPassword'), { exact: true }).fill(ownPassword);
+    await page.getByRole('button', { name: text(ar, 'account.submit'), exact: true }).click();
     await page.getByRole('heading', { level: 1, name: new RegExp(newUser.name) }).waitFor();
     await page.getByRole('row').filter({ hasText: orgName }).getByRole('cell', { name: text(ar, 'roles.case_worker'), exact: true }).waitFor();
     assert.equal(await page.getByRole('link', { name: text(ar, 'nav.audit') }).count(), 0);

@@ -1,4 +1,5 @@
 import type { TRole } from '../../../core/authz/permissions.ts';
+import { INITIAL_PASSWORD_DAYS } from '../../../core/security/account-recovery.ts';
 import { AppError } from '../../../core/errors/app-error.ts';
 import type { TCtx } from '../../context.ts';
 import { authorizeInOrganisation } from '../../authz/org-access.ts';
@@ -24,7 +25,8 @@ export interface TAddMemberInput {
 }
 
 /**
- * Adds a person to an organisation with a role, creating their account when the e-mail is new.
+ * Adds a person to an organisation with a role, creating their account when the e-mail is new
+ * (with an initial password that must be replaced at the first sign-in).
  * @throws FORBIDDEN (ROLE_ABOVE_OWN), CONFLICT (ALREADY_MEMBER), VALIDATION_FAILED (password needed)
  */
 export async function addMember(ctx: TCtx, orgId: string, input: TAddMemberInput): Promise<TMemberRecord> {
@@ -35,7 +37,10 @@ export async function addMember(ctx: TCtx, orgId: string, input: TAddMemberInput
     if (!input.password) {
       throw new AppError('VALIDATION_FAILED', 'A new account needs an initial password.', { issues: [{ path: 'body.password', message: 'Required for a new account' }] });
     }
-    user = await createUser(ctx, { email: input.email, displayName: input.displayName, password: input.password, isPlatformAdmin: false, auditOrgId: orgId, passwordPath: 'body.password' });
+    // An administrator chose this password and knows it: the person replaces it at their first
+    // sign-in (password-change-gate.ts). Accounts made by the system (fixtures, demo) are the operator's.
+    const temporaryPasswordUntil = ctx.actor.type === 'user' ? new Date(ctx.now().getTime() + INITIAL_PASSWORD_DAYS * 86_400_000) : null;
+    user = await createUser(ctx, { email: input.email, displayName: input.displayName, password: input.password, isPlatformAdmin: false, auditOrgId: orgId, passwordPath: 'body.password', temporaryPasswordUntil });
   } else if (await findMember(ctx.db, orgId, user.id)) {
     throw new AppError('CONFLICT', 'This person is already a member.', { reason: 'ALREADY_MEMBER' });
   }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TAgent, type TTestApp } from '../../../test/support/test-app.ts';
 import { auditRows } from '../../../test/support/audit-rows.ts';
 import { ENGINE } from '../../../test/support/test-database.ts';
+import { INITIAL_PASSWORD_DAYS } from '../../../core/security/account-recovery.ts';
 
 describe(`organisations and members (${ENGINE})`, () => {
   let t: TTestApp;
@@ -25,6 +26,11 @@ describe(`organisations and members (${ENGINE})`, () => {
     assert.equal(stored?.role, 'case_worker');
     const user = await t.database.db.selectFrom('users').selectAll().where('id', '=', member.userId).executeTakeFirstOrThrow();
     assert.match(user.passwordHash, /^\$argon2id\$/);
+    // The administrator chose (and knows) the password: it must be replaced at the first sign-in.
+    assert.equal(user.temporaryPasswordExpiresAt?.getTime(), t.clock.now().getTime() + INITIAL_PASSWORD_DAYS * 86_400_000);
+    const firstSignIn = await t.login({ email: 'new.worker@example.test', password: 'a long enough passphrase', userId: member.userId });
+    assert.equal((await firstSignIn.request('GET', '/api/auth/me')).json().passwordChangeRequired, true);
+    assert.equal((await firstSignIn.request('GET', `/api/organisations/${orgId}/cases`)).json().error.details.reason, 'PASSWORD_CHANGE_REQUIRED');
     const created = await auditRows(t.database, 'user.created', member.userId);
     const granted = await auditRows(t.database, 'membership.granted', member.userId);
     assert.equal(created[0]?.orgId, orgId);

@@ -17,7 +17,7 @@ export async function countUsers(db: TDb | TTx): Promise<number> {
 
 export function insertUser(
   tx: TTx,
-  values: { email: string; displayName: string; passwordHash: string; isPlatformAdmin: boolean; createdAt: Date },
+  values: { email: string; displayName: string; passwordHash: string; isPlatformAdmin: boolean; createdAt: Date; temporaryPasswordExpiresAt: Date | null },
 ): Promise<TUserRow> {
   return tx
     .insertInto('users')

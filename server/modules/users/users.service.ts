@@ -13,6 +13,8 @@ export interface TCreateUserInput {
   auditOrgId: string | null;
   /** Where the password sits in the request, for error paths. */
   passwordPath?: string;
+  /** Someone else chose the password: it works until then, and only for choosing one's own. */
+  temporaryPasswordUntil?: Date | null;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function createUser(ctx: TCtx, input: TCreateUserInput): Promise<TU
     passwordHash: await hashPassword(input.password),
     isPlatformAdmin: input.isPlatformAdmin,
     createdAt: ctx.now(),
+    temporaryPasswordExpiresAt: input.temporaryPasswordUntil ?? null,
   });
   await ctx.audit.record('user.created', {
     orgId: input.auditOrgId,

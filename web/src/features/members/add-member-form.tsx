@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TRole } from '../../../../core/authz/permissions.ts';
+import { INITIAL_PASSWORD_DAYS } from '../../../../core/security/account-recovery.ts';
 import { SelectField, TextField, type TOption } from '../../components/field.tsx';
 import { FormShell } from '../../components/form-shell.tsx';
 import { useForm, useValidators } from '../../components/form.ts';
@@ -79,7 +80,7 @@ export function AddMemberForm({ orgId, roleOptions, onAdded }: TAddMemberFormPro
             {t('members.password')} <span className="field__optional">{t('form.optional')}</span>
           </>
         }
-        hint={t('members.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+        hint={t('members.passwordHint', { min: PASSWORD_MIN_LENGTH, days: INITIAL_PASSWORD_DAYS })}
         type="password"
         autoComplete="new-password"
         dir="ltr"
