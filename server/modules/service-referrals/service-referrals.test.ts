@@ -88,6 +88,8 @@ describe(`service referrals (${ENGINE})`, () => {
     assert.equal(accepted.json().referral.status, 'accepted');
     const delivery = { serviceKind: 'shelter', deliveredOn: '2026-02-01', quantity: 14, unit: 'night', language: 'ro', interpreterUsed: false };
     assert.equal((await shelterWorker.request('POST', api(ngo, `/service-referrals/${referral.id}/deliveries`), delivery)).statusCode, 201);
+    // Recorded a minute apart: the log lists same-day deliveries in the order they were recorded.
+    t.clock.advanceMinutes(1);
     assert.equal((await worker.request('POST', api(agency, `/cases/${caseId}/deliveries`), { ...delivery, serviceKind: 'legal_aid', quantity: 1, unit: 'session', language: 'en', interpreterUsed: true })).statusCode, 201);
     const log = (await worker.request('GET', api(agency, `/cases/${caseId}/deliveries`))).json().deliveries;
     assert.deepEqual(log.map((d: { serviceKind: string; organisation: { id: string }; quantity: number }) => [d.serviceKind, d.organisation.id, d.quantity]), [['shelter', ngo, 14], ['legal_aid', agency, 1]]);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppError } from '../../../core/errors/app-error.ts';
 import { NETWORK_ERROR_REASON } from '../api/client.ts';
-import { fieldErrorsFromIssues, isTransientError, knownReason, unmatchedIssues } from './errors.ts';
+import { blockingError, fieldErrorsFromIssues, isTransientError, knownReason, unmatchedIssues } from './errors.ts';
 
 // Run: node --import tsx --test web/src/components/errors.test.ts
 
@@ -52,4 +52,16 @@ test('isTransientError: no answer or a failing server may pass on retry; a 4xx i
     ['signed out', new AppError('UNAUTHENTICATED', 'x'), false],
   ];
   for (const [what, error, expected] of cases) assert.equal(isTransientError(error), expected, what);
+});
+
+test('blockingError: a query keeps its content through a failure that may pass, not through a definite answer', () => {
+  const offline = new AppError('INTERNAL', 'The server could not be reached.', { reason: NETWORK_ERROR_REASON });
+  const gone = new AppError('NOT_FOUND', 'x');
+  const cases: [string, { error: unknown; data: unknown }, unknown][] = [
+    ['no error', { error: null, data: { id: 1 } }, null],
+    ['first load failed', { error: offline, data: undefined }, offline],
+    ['background re-read failed', { error: offline, data: { id: 1 } }, null],
+    ['gone since', { error: gone, data: { id: 1 } }, gone],
+  ];
+  for (const [what, query, expected] of cases) assert.equal(blockingError(query), expected, what);
 });

@@ -58,6 +58,16 @@ export function isTransientError(error: unknown): boolean {
   return !isAppError(error) || error.httpStatus >= 500 || error.details.reason === NETWORK_ERROR_REASON;
 }
 
+/**
+ * The error that should take the place of a query's content: none while the query still holds
+ * data and the failure may pass (a lost connection during a background re-read must not unmount
+ * forms being filled in); otherwise the query's error.
+ */
+export function blockingError(query: { error: unknown; data: unknown }): unknown {
+  if (!query.error) return null;
+  return query.data !== undefined && isTransientError(query.error) ? null : query.error;
+}
+
 /** The error's `details.reason` when it is one the UI has words for. */
 export function knownReason(error: unknown): TKnownReason | undefined {
   if (!isAppError(error)) return undefined;

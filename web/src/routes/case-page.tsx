@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert, StatusMessage, useStatus, type TStatusText } from '../components/alert.tsx';
 import { Page, Section } from '../components/page.tsx';
 import { RequireOrg } from '../components/require-org.tsx';
-import { isTransientError } from '../components/errors.ts';
+import { blockingError } from '../components/errors.ts';
 import { CaseActions } from '../features/cases/case-actions.tsx';
 import { CircumstancesDetails, ConsentDetails, DecisionsList, PersonDetails, ScreeningsList } from '../features/cases/case-record.tsx';
 import { CaseStatusPanel } from '../features/cases/case-status-panel.tsx';
@@ -60,13 +60,14 @@ function Case({ active, caseId }: { active: TActiveOrganisation; caseId: string 
   }
   // A failed re-read (connection lost, server restarting) keeps the case on screen, and with it
   // whatever is being typed into its forms; only a definite answer (moved away, no access) replaces it.
-  if (query.error && !(query.data && isTransientError(query.error))) {
+  const blocking = blockingError(query);
+  if (blocking || query.data === undefined) {
     return (
       <Page title={t('casePage.errorTitle')}>
         {/* Handed to another organisation without kept access: say so, and show the hand-over. */}
-        {isTransferredAway(query.error) ? <TransferredAwayNotice orgId={orgId} caseId={caseId} /> : isAccessPurposeRequired(query.error) ? null : <ErrorAlert error={query.error} />}
-        <AccessPurposePrompt orgId={orgId} caseId={caseId} error={query.error} />
-        <EmergencyAccessRequest orgId={orgId} caseId={caseId} error={query.error} />
+        {isTransferredAway(blocking) ? <TransferredAwayNotice orgId={orgId} caseId={caseId} /> : isAccessPurposeRequired(blocking) ? null : <ErrorAlert error={blocking} />}
+        <AccessPurposePrompt orgId={orgId} caseId={caseId} error={blocking} />
+        <EmergencyAccessRequest orgId={orgId} caseId={caseId} error={blocking} />
         <p>
           <Link to="/cases">{t('intake.backToCases')}</Link>
         </p>

@@ -12,6 +12,7 @@ import { useConfirmation } from '../features/justice/toggle-form.tsx';
 import type { TActiveOrganisation } from '../features/session/active-org.tsx';
 import '../features/justice/justice.css';
 import { Link } from '../router.tsx';
+import { blockingError } from '../components/errors.ts';
 
 /** `/investigations/:investigationId`, in the active organisation. */
 export function InvestigationPage({ investigationId }: { investigationId: string }) {
@@ -43,10 +44,11 @@ function Investigation({ active, investigationId }: { active: TActiveOrganisatio
       </Page>
     );
   }
-  if (query.error) {
+  const blocking = blockingError(query);
+  if (blocking || query.data === undefined) {
     return (
       <Page title={t('investigation.errorTitle')}>
-        <ErrorAlert error={query.error} />
+        <ErrorAlert error={blocking} />
         <p>
           <Link to="/investigations">{t('investigation.all')}</Link>
         </p>

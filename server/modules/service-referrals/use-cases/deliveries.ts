@@ -12,7 +12,8 @@ export async function findDeliveries(db: TDb | TTx, where: { caseId?: string; re
     .innerJoin('organisations', 'organisations.id', 'serviceDeliveries.orgId')
     .leftJoin('users', 'users.id', 'serviceDeliveries.deliveredBy')
     .selectAll('serviceDeliveries').select(['organisations.name as orgName', 'users.displayName'])
-    .orderBy('serviceDeliveries.deliveredOn').orderBy('serviceDeliveries.recordedAt');
+    // id last: deliveries recorded in the same instant keep one order from read to read.
+    .orderBy('serviceDeliveries.deliveredOn').orderBy('serviceDeliveries.recordedAt').orderBy('serviceDeliveries.id');
   if (where.caseId) query = query.where('serviceDeliveries.caseId', '=', where.caseId);
   if (where.referralId) query = query.where('serviceDeliveries.referralId', '=', where.referralId);
   const rows = await query.execute();

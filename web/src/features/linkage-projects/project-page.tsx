@@ -11,6 +11,7 @@ import { useLinkageProjectsTranslation } from './i18n.ts';
 import { externalResultUrl, useOwnResult, useProject, useProjectAction, useStatistics } from './queries.ts';
 import { PROJECT_ERROR_REASONS, type TParty, type TProject, type TPublishedCell } from './types.ts';
 import './linkage-projects.css';
+import { blockingError } from '../../components/errors.ts';
 
 type TT = ReturnType<typeof useLinkageProjectsTranslation>['t'];
 
@@ -31,7 +32,8 @@ function ProjectView({ active, projectId }: { active: TActiveOrganisation; proje
   const orgId = active.organisation.id;
   const project = useProject(orgId, projectId);
   const action = useProjectAction(orgId, projectId);
-  if (project.error) return <Page title={t('project.title')}><ProjectError error={project.error} /></Page>;
+  const projectError = blockingError(project);
+  if (projectError) return <Page title={t('project.title')}><ProjectError error={projectError} /></Page>;
   if (!project.data) return <Page title={t('project.title')}><p className="muted">{t('project.loading')}</p></Page>;
   const p = project.data;
   const isOpen = p.status === 'open';

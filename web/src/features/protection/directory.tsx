@@ -18,6 +18,7 @@ import {
 } from './queries.ts';
 import { ELIGIBLE_SEXES, LOCATION_TYPES, SERVICE_KINDS, SERVICE_STATUSES, type TImportResult, type TServiceView } from './types.ts';
 import './protection.css';
+import { blockingError } from '../../components/errors.ts';
 
 export function ServicesPage() {
   return <RequireOrg>{(active) => <Directory key={active.organisation.id} active={active} />}</RequireOrg>;
@@ -128,7 +129,8 @@ function ServiceDetail({ active, serviceId }: { active: TActiveOrganisation; ser
   const orgId = active.organisation.id;
   const query = useService(orgId, serviceId);
   if (query.isPending) return <Page title={t('directory.service')}><p className="muted">{t('common.loading')}</p></Page>;
-  if (query.error) return <Page title={t('directory.service')}><ErrorAlert error={query.error} /></Page>;
+  const blocking = blockingError(query);
+  if (blocking || query.data === undefined) return <Page title={t('directory.service')}><ErrorAlert error={blocking} /></Page>;
   const s = query.data;
   const own = s.providerOrgId === orgId;
   return (

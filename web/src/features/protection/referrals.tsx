@@ -15,6 +15,7 @@ import { useLabels } from './labels.ts';
 import { useInbox, useReferral, useReferralCommand } from './queries.ts';
 import { DECLINE_REASONS, INBOXES, type TInbox, type TReferralView, type TSharedFields } from './types.ts';
 import './protection.css';
+import { blockingError } from '../../components/errors.ts';
 
 export function ReferralsInboxPage() {
   return <RequireOrg>{(active) => <Inbox key={active.organisation.id} active={active} />}</RequireOrg>;
@@ -86,7 +87,8 @@ function Referral({ active, referralId }: { active: TActiveOrganisation; referra
   const [status, setStatus] = useState('');
   const [declining, setDeclining] = useState(false);
   if (query.isPending) return <Page title={t('referral.title')}><p className="muted">{t('common.loading')}</p></Page>;
-  if (query.error) return <Page title={t('referral.title')}><ErrorAlert error={query.error} /><p><Link to="/service-referrals">{t('referral.back')}</Link></p></Page>;
+  const blocking = blockingError(query);
+  if (blocking || query.data === undefined) return <Page title={t('referral.title')}><ErrorAlert error={blocking} /><p><Link to="/service-referrals">{t('referral.back')}</Link></p></Page>;
   const r = query.data;
   const run = (name: 'accept' | 'complete' | 'revoke', message: string) =>
     command.mutate({ command: name, body: { expectedVersion: r.version } }, { onSuccess: () => setStatus(message) });

@@ -6,6 +6,7 @@ import { useForm } from '../../components/form.ts';
 import { Section } from '../../components/page.tsx';
 import { useActiveOrg } from '../session/active-org.tsx';
 import { useSecurityTranslation } from './i18n.ts';
+import { blockingError } from '../../components/errors.ts';
 import {
   downloadCaseExport, EXPORT_PURPOSES, LEGAL_HOLD_REASONS, useChangeRetentionPolicy, useEraseCase, useKeyRotations, useLegalHold, useLegalHoldCommands,
   useRetentionPolicy, useStartKeyRotation,
@@ -30,7 +31,8 @@ export function DataProtectionSettings({ orgId }: { orgId: string }) {
 function RetentionForm({ orgId }: { orgId: string }) {
   const { t } = useSecurityTranslation();
   const policy = useRetentionPolicy(orgId);
-  if (policy.error) return <ErrorAlert error={policy.error} />;
+  const policyError = blockingError(policy);
+  if (policyError) return <ErrorAlert error={policyError} />;
   if (!policy.data) return <p className="muted">…</p>;
   return <RetentionFields orgId={orgId} days={policy.data.anonymiseAfterDays} label={t('dataProtection.retentionTitle')} />;
 }

@@ -8,6 +8,7 @@ import { Section } from '../../components/page.tsx';
 import { useSecurityTranslation } from './i18n.ts';
 import { useConfirmEnrolment, useDisableTwoFactor, useRegenerateRecoveryCodes, useStartEnrolment, useTwoFactorStatus } from './queries.ts';
 import type { TEnrolment } from './types.ts';
+import { blockingError } from '../../components/errors.ts';
 
 /** The SVG from the server as an image: no markup is injected into the page (strict CSP allows data: images). */
 function qrImageSource(svg: string): string {
@@ -30,7 +31,8 @@ export function TwoFactorSection() {
   const [notice, setNotice] = useState<string | null>(null);
 
   if (status.isPending) return <p className="muted">…</p>;
-  if (status.error) return <ErrorAlert error={status.error} />;
+  const statusError = blockingError(status);
+  if (statusError || status.data === undefined) return <ErrorAlert error={statusError} />;
 
   if (recoveryCodes) {
     return (

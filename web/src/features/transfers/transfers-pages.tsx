@@ -16,6 +16,7 @@ import { useTransferLabels } from './labels.ts';
 import { useTransfer, useTransferBox, useTransferCommand } from './queries.ts';
 import { TRANSFER_BOXES, TRANSFER_REJECT_REASONS, type TTransferBox, type TTransferView } from './types.ts';
 import './transfers.css';
+import { blockingError } from '../../components/errors.ts';
 
 /** `/case-transfers`: transfers other organisations asked us to take (incoming) and those we asked (outgoing). */
 export function TransfersPage() {
@@ -101,7 +102,8 @@ function Transfer({ active, transferId }: { active: TActiveOrganisation; transfe
   const [status, setStatus] = useState('');
   const [rejecting, setRejecting] = useState(false);
   if (query.isPending) return <Page title={t('transfer.title')}><p className="muted">{t('common.loading')}</p></Page>;
-  if (query.error) return <Page title={t('transfer.title')}><ErrorAlert error={query.error} message={labels.errorMessage(query.error)} /><p><Link to="/case-transfers">{t('transfer.back')}</Link></p></Page>;
+  const blocking = blockingError(query);
+  if (blocking || query.data === undefined) return <Page title={t('transfer.title')}><ErrorAlert error={blocking} message={labels.errorMessage(blocking)} /><p><Link to="/case-transfers">{t('transfer.back')}</Link></p></Page>;
   const tr = query.data;
   const incoming = tr.direction === 'incoming';
   const isOpen = tr.status === 'requested';
