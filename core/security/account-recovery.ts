@@ -1,3 +1,5 @@
+import { symbolsFromBytes } from './random-symbols.ts';
+
 /**
  * Account recovery by a platform administrator: resetting someone's two-factor sign-in or
  * password is the way back in for a person who lost them, and also the first thing an attacker
@@ -32,16 +34,7 @@ const TEMPORARY_PASSWORD_SYMBOLS = 16; // about 78 bits
 /** Bytes a caller must supply (rejection sampling needs some spare: 16 of 64 fail with p < 1e-20). */
 export const TEMPORARY_PASSWORD_RANDOM_BYTES = 64;
 
-/**
- * A temporary password from random bytes, as four groups of four (`abcd-efgh-jkmn-pqrs`).
- * Bytes ≥ 240 are skipped so every symbol is equally likely. Pure: the caller supplies the bytes.
- */
+/** A temporary password from random bytes (unbiased: see symbolsFromBytes), as four groups of four: `abcd-efgh-jkmn-pqrs`. */
 export function temporaryPasswordFromBytes(bytes: Uint8Array): string {
-  let symbols = '';
-  for (const byte of bytes) {
-    if (byte >= 240) continue;
-    symbols += ALPHABET[byte % ALPHABET.length];
-    if (symbols.length === TEMPORARY_PASSWORD_SYMBOLS) return symbols.match(/.{4}/g)!.join('-');
-  }
-  throw new Error('not enough random bytes for a temporary password');
+  return symbolsFromBytes(bytes, ALPHABET, TEMPORARY_PASSWORD_SYMBOLS).match(/.{4}/g)!.join('-');
 }

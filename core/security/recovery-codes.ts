@@ -1,3 +1,5 @@
+import { symbolsFromBytes } from './random-symbols.ts';
+
 /**
  * Recovery codes: 10 single-use codes shown once at enrolment, for a lost phone. Each is 10
  * characters from an alphabet without look-alikes (no 0/O, 1/I/L), about 50 bits, written as
@@ -9,15 +11,10 @@ const CODE_LENGTH = 10;
 /** Bytes a caller must supply per code (rejection sampling needs some spare). */
 export const RECOVERY_CODE_RANDOM_BYTES = 32;
 
-/** One code from random bytes; bytes ≥ 240 are skipped so every symbol is equally likely. */
+/** One code from random bytes (unbiased: see symbolsFromBytes). */
 export function recoveryCodeFromBytes(bytes: Uint8Array): string {
-  let code = '';
-  for (const byte of bytes) {
-    if (byte >= 240) continue;
-    code += ALPHABET[byte % ALPHABET.length];
-    if (code.length === CODE_LENGTH) return `${code.slice(0, 5)}-${code.slice(5)}`;
-  }
-  throw new Error('not enough random bytes for a recovery code');
+  const code = symbolsFromBytes(bytes, ALPHABET, CODE_LENGTH);
+  return `${code.slice(0, 5)}-${code.slice(5)}`;
 }
 
 /** The form codes are compared and hashed in: upper case, no separators or spaces. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ORGANISATION_KINDS } from '../../core/organisations/kinds.ts';
 import { PERMISSIONS, ROLES } from '../../core/authz/permissions.ts';
 import { ERROR_CODES } from '../../core/errors/app-error.ts';
+import { IDENTITY_CHECKS } from '../../core/security/account-recovery.ts';
 
 /** Limits shared by the API schemas (and imported by the web forms). */
 export const LIMITS = { name: 200, email: 254, password: 256 } as const;
@@ -17,6 +18,11 @@ export const ZPassword = z.string().min(1).max(LIMITS.password);
 export const ZOrganisation = z.object({ id: z.string(), name: z.string(), kind: ZOrganisationKind, createdAt: z.string() });
 
 export const ZOrgParams = z.object({ orgId: ZUuid }).strict();
+
+/** An administrator's account recovery: their own password, a reason from `reasons`, how identity was checked. */
+export function accountRecoveryRequest<R extends string>(reasons: readonly [R, ...R[]]) {
+  return z.object({ password: z.string().min(1).max(256), reason: z.enum(reasons), identityCheck: z.enum(IDENTITY_CHECKS) }).strict();
+}
 
 /** Optimistic-locking versions are `integer` columns: a larger number would fail in the database, not here. */
 export const ZExpectedVersion = z.int().min(1).max(2_147_483_647);

@@ -1,16 +1,12 @@
 import { z } from 'zod';
-import { IDENTITY_CHECKS, PASSWORD_RESET_REASONS } from '../../../core/security/account-recovery.ts';
-import { ZEmail, ZOrganisation, ZPassword, ZPermission, ZRole, ZUuid } from '../../http/common-schemas.ts';
+import { PASSWORD_RESET_REASONS } from '../../../core/security/account-recovery.ts';
+import { accountRecoveryRequest, ZEmail, ZOrganisation, ZPassword, ZPermission, ZRole, ZUuid } from '../../http/common-schemas.ts';
 
 export const ZLoginRequest = z.object({ email: ZEmail, password: ZPassword }).strict();
 export const ZChangePasswordRequest = z.object({ currentPassword: ZPassword, newPassword: ZPassword }).strict();
 
 export const ZResetPasswordParams = z.object({ userId: ZUuid }).strict();
-export const ZResetPasswordRequest = z.object({
-  password: z.string().min(1).max(256),
-  reason: z.enum(PASSWORD_RESET_REASONS),
-  identityCheck: z.enum(IDENTITY_CHECKS),
-}).strict();
+export const ZResetPasswordRequest = accountRecoveryRequest(PASSWORD_RESET_REASONS);
 /** Shown once: only its hash is kept. */
 export const ZPasswordReset = z.object({ temporaryPassword: z.string(), expiresAt: z.string(), endedSessions: z.number().int() });
 

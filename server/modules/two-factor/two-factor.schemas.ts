@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { IDENTITY_CHECKS, TWO_FACTOR_RESET_REASONS } from '../../../core/security/account-recovery.ts';
-import { ZUuid } from '../../http/common-schemas.ts';
+import { TWO_FACTOR_RESET_REASONS } from '../../../core/security/account-recovery.ts';
+import { accountRecoveryRequest, ZUuid } from '../../http/common-schemas.ts';
 
 /** Six digits (spaces allowed, as apps show "123 456") or a recovery code "ABCDE-FGHJK". */
 export const ZSecondFactorCode = z.string().trim().min(6).max(20);
@@ -33,11 +33,7 @@ export const ZTwoFactorChallenge = z.object({ twoFactorRequired: z.literal(true)
 
 /** A platform administrator resets someone's two-factor sign-in: their own password, why, and how they checked who asked. */
 export const ZResetTwoFactorParams = z.object({ userId: ZUuid }).strict();
-export const ZResetTwoFactorRequest = z.object({
-  password: z.string().min(1).max(256),
-  reason: z.enum(TWO_FACTOR_RESET_REASONS),
-  identityCheck: z.enum(IDENTITY_CHECKS),
-}).strict();
+export const ZResetTwoFactorRequest = accountRecoveryRequest(TWO_FACTOR_RESET_REASONS);
 export const ZTwoFactorReset = z.object({
   endedSessions: z.number().int(),
   /** Only for a suspected compromise: shown once, to be handed over by the checked channel. */
