@@ -80,6 +80,8 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
 
   function loginMessage(error: unknown): string | undefined {
     if (!isAppError(error)) return undefined;
+    // The right temporary password, but too late: say so, or the person would keep retrying it.
+    if (error.details.reason === 'TEMPORARY_PASSWORD_EXPIRED') return t('errors.reasons.TEMPORARY_PASSWORD_EXPIRED');
     if (error.code === 'UNAUTHENTICATED') return t('login.invalidCredentials');
     if (error.code === 'RATE_LIMITED') {
       const until = typeof error.details.retryAfter === 'string' ? new Date(error.details.retryAfter) : null;
