@@ -261,6 +261,16 @@ test('two-factor enrolment, two-step sign-in, the enrolment gate and break-the-g
     await inv.locator('header').getByText(/Test investigator/).waitFor();
     assert.equal(await inv.getByRole('heading', { name: text(en, 'account.passwordChangeRequired.title') }).count(), 0);
 
+    // 12. A temporary password left unused past its 72 hours: the sign-in page says it expired.
+    await recoverAccount(passwordReset, auditor.userId, 'forgotten', admin.password);
+    await passwordReset.getByRole('button', { name: text(en, 'members.resetPassword.submit'), exact: true }).click();
+    const unusedPassword = (await page.locator('code.temporary-password').textContent()) ?? '';
+    server.clock.advanceDays(4);
+    await aud.reload();
+    await aud.getByRole('heading', { level: 1, name: text(en, 'login.title') }).waitFor();
+    await submitSignIn(aud, en, { email: auditor.email, password: unusedPassword });
+    await aud.getByRole('alert').filter({ hasText: text(en, 'errors.reasons.TEMPORARY_PASSWORD_EXPIRED') }).waitFor();
+
     assert.deepEqual(problems, []);
   } catch (error) {
     // The state of every open page when a step fails, for the artifacts folder.
