@@ -28,6 +28,8 @@ describe(`criminal justice chain (${ENGINE})`, () => {
     const id = opened.json().investigation.id;
     const before = (await investigator.request('GET', url('/justice/funnel?mode=cohort'))).json().rows.find((r: { year: number }) => r.year === 2025);
     await investigator.request('POST', url(`/investigations/${id}/suspects`), SUSPECT('Ardent'));
+    // Added a minute apart: suspects are listed in the order they were added.
+    t.clock.advanceMinutes(1);
     const withBoth = (await investigator.request('POST', url(`/investigations/${id}/suspects`), SUSPECT('Brisk'))).json().investigation;
     assert.deepEqual(withBoth.suspects.map((s: { displayName: string }) => s.displayName), ['Ardent Suspectson', 'Brisk Suspectson']);
     const [first, second] = withBoth.suspects;

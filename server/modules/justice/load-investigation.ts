@@ -36,7 +36,7 @@ export async function loadInvestigation(ctx: TCtx, orgId: string, investigationI
   const { row, isShared } = await requireVisibleInvestigation(ctx, orgId, investigationId, 'investigation.read');
   const owner = row.orgId;
   const mayReadSuspects = can(ctx.actor, orgId, 'investigation.manage') || can(ctx.actor, orgId, 'prosecution.manage');
-  const suspects = await ctx.db.selectFrom('suspects').selectAll().where('investigationId', '=', investigationId).orderBy('createdAt').execute();
+  const suspects = await ctx.db.selectFrom('suspects').selectAll().where('investigationId', '=', investigationId).orderBy('createdAt').orderBy('id').execute();
   const suspectIds = suspects.map((s) => s.id);
   const none = ['00000000-0000-0000-0000-000000000000'];
   const charges = await ctx.db.selectFrom('charges').selectAll().where('suspectId', 'in', suspectIds.length ? suspectIds : none).orderBy('chargedOn').execute();

@@ -72,7 +72,7 @@ export async function findClaims(ctx: TCtx, orgId: string, caseId: string): Prom
   await authorizeInOrganisation(ctx.db, ctx.actor, orgId, 'case.read');
   await getCaseRow(ctx.db, orgId, caseId);
   const claims = await ctx.db.selectFrom('remedyClaims').selectAll().where('orgId', '=', orgId).where('caseId', '=', caseId).orderBy('createdAt').orderBy('id').execute();
-  const entries = claims.length === 0 ? [] : await ctx.db.selectFrom('remedyEntries').selectAll().where('claimId', 'in', claims.map((c) => c.id)).orderBy('occurredOn').orderBy('recordedAt').execute();
+  const entries = claims.length === 0 ? [] : await ctx.db.selectFrom('remedyEntries').selectAll().where('claimId', 'in', claims.map((c) => c.id)).orderBy('occurredOn').orderBy('recordedAt').orderBy('id').execute();
   return claims.map((claim) => {
     const own = entries.filter((e) => e.claimId === claim.id);
     const sum = (kind: string) => sumAmounts(own.filter((e) => e.kind === kind).map((e) => e.amount), claim.currency);

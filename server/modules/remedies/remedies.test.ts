@@ -32,6 +32,8 @@ describe(`remedies and compensation (${ENGINE})`, () => {
     assert.equal(awarded.statusCode, 201, awarded.body);
     assert.equal(awarded.json().claims[0].status, 'awarded');
     for (const amount of ['1000.10', '2000.20', '0.01']) {
+      // Recorded a minute apart: same-day payments are listed in the order they were recorded.
+      t.clock.advanceMinutes(1);
       assert.equal((await worker.request('POST', api(`/remedies/${claim.id}/payments`), { amount, currency: 'GBP', payer: 'employer', occurredOn: '2026-06-01' })).statusCode, 201);
     }
     const [after] = (await worker.request('GET', api(`/cases/${caseId}/remedies`))).json().claims;

@@ -9,6 +9,7 @@ import { computeFunnel } from '../justice/attrition-funnel.ts';
 import { handOverCase } from '../case-transfers/hand-over.ts';
 import { buildStatsQuery } from './stats.query-builder.ts';
 import { statsPeriodOf } from './stats.service.ts';
+import { byDimensions } from '../../../test/support/stats-rows.ts';
 
 type TCell = { value: number } | { value: null; reason: string } | { suppressed: true; reason: string };
 const DAY = 86_400_000;
@@ -32,7 +33,7 @@ describe(`statistics engine: evidence metrics (${ENGINE})`, () => {
   after(() => t.close());
 
   const rows = (org: string, metric: string, dimensions: string[] = [], filters: Record<string, (string | null)[]> = {}, options: { period?: string; national?: boolean } = {}) =>
-    buildStatsQuery(t.database.db, org, resolveStatsQuery({ metric, dimensions, filters }), { period: options.period === undefined ? undefined : statsPeriodOf(options.period), allowMeasures: true, national: options.national }).execute();
+    buildStatsQuery(t.database.db, org, resolveStatsQuery({ metric, dimensions, filters }), { period: options.period === undefined ? undefined : statsPeriodOf(options.period), allowMeasures: true, national: options.national }).execute().then(byDimensions);
   const query = (agent: TAgent, body: Record<string, unknown>, org = orgId) => agent.request('POST', `/api/organisations/${org}/stats/query`, body);
 
   async function decide(caseId: string, kind: 'RG' | 'CG', decidedAt: Date, isReconsideration = false) {

@@ -8,6 +8,7 @@ import { PLAN_BODY } from '../../../test/authz-samples/protection.ts';
 import { savePlanVersion } from '../plans/plans.service.ts';
 import { buildStatsQuery } from './stats.query-builder.ts';
 import { measureCell, statsPeriodOf } from './stats.service.ts';
+import { byDimensions } from '../../../test/support/stats-rows.ts';
 
 /** NRM sources of the statistics engine: cases, decisions, recovery plans; median and share measures; periods. */
 describe(`statistics engine over NRM data (${ENGINE})`, () => {
@@ -25,7 +26,7 @@ describe(`statistics engine over NRM data (${ENGINE})`, () => {
   after(() => t.close());
 
   const rows = (metric: string, dimensions: string[] = [], filters: Record<string, (string | null)[]> = {}, period?: string) =>
-    buildStatsQuery(t.database.db, orgId, resolveStatsQuery({ metric, dimensions, filters }), { period: period === undefined ? undefined : statsPeriodOf(period), allowMeasures: true }).execute();
+    buildStatsQuery(t.database.db, orgId, resolveStatsQuery({ metric, dimensions, filters }), { period: period === undefined ? undefined : statsPeriodOf(period), allowMeasures: true }).execute().then(byDimensions);
 
   async function deliver(caseId: string, deliveredOn: string) {
     await t.database.db.insertInto('serviceDeliveries').values({

@@ -30,7 +30,9 @@ export async function findCases(ctx: TCtx, orgId: string, input: TFindCasesInput
     .select(['cases.id', 'cases.orgId', 'cases.reference', 'cases.status', 'cases.isChild', 'cases.updatedAt', 'cases.transferredToOrgId', 'cases.transferredFromOrgId',
       'persons.id as personId', 'persons.identityCiphertext', 'persons.keyVersion', 'persons.sex', 'persons.ageYears', 'persons.citizenship'])
     .where('cases.orgId', '=', orgId)
+    // id breaks ties, so cases changed in the same instant keep one order from read to read.
     .orderBy('cases.updatedAt', 'desc')
+    .orderBy('cases.id')
     .limit(input.limit);
   if (input.status) query = query.where('cases.status', '=', input.status);
   if (input.q && mayReadIdentity) {
