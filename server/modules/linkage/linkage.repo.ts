@@ -29,7 +29,7 @@ export async function casesOfPersons(db: TDb | TTx, orgId: string, personIds: re
 /** The organisation's latest successful job (its model serves the real-time check). */
 export function latestSucceededJob(db: TDb | TTx, orgId: string) {
   return db.selectFrom('linkageJobs').selectAll().where('orgId', '=', orgId).where('status', '=', 'succeeded')
-    .orderBy('finishedAt', 'desc').limit(1).executeTakeFirst();
+    .orderBy('finishedAt', 'desc').orderBy('id').limit(1).executeTakeFirst();
 }
 
 /** Merges of the organisation that are in force, by merged person. */

@@ -18,7 +18,7 @@ function selectMembers(db: TDb | TTx, orgId: string) {
 }
 
 export function findMembers(db: TDb | TTx, orgId: string): Promise<TMemberRecord[]> {
-  return selectMembers(db, orgId).orderBy('users.displayName').execute();
+  return selectMembers(db, orgId).orderBy('users.displayName').orderBy('users.email').execute();
 }
 
 export function findMember(db: TDb | TTx, orgId: string, userId: string): Promise<TMemberRecord | undefined> {
